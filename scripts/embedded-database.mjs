@@ -1,0 +1,71 @@
+// Runs a command against the configured database. With DATABASE_URL set, that is the server it names.
+// Without it, the embedded PGlite server: started here (data in .data/pglite) unless one already serves the
+// directory, migrated, and stopped again when the command ends.
+import { spawn } from "node:child_process";
+import net from "node:net";
+
+const port = Number(process.env.PGLITE_PORT ?? 54329);
+export const embeddedUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?connection_limit=1`;
+
+const listening = () =>
+  new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+/** start the embedded server unless it is up; returns a function that stops what this call started */
+export async function ensureEmbeddedDatabase() {
+  if (await listening()) return async () => {};
+  const server = spawn(process.execPath, ["scripts/pglite-server.mjs"], { stdio: ["ignore", "inherit", "inherit"] });
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  for (let i = 0; i < 150; i++) {
+    if (await listening()) {
+      return async () => {
+        server.kill("SIGTERM");
+        await exited;
+      };
+    }
+    if (server.exitCode !== null) throw new Error(`the embedded database stopped (exit ${server.exitCode})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill("SIGTERM");
+  throw new Error(`the embedded database did not listen on 127.0.0.1:${port} within 15 s`);
+}
+
+/** run a command to its end; resolves with its exit code */
+export function run(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.once("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+export const bin = (name) => `node_modules/.bin/${name}`;
+
+/** `node scripts/embedded-database.mjs <command> [args…]`: the command runs with DATABASE_URL set */
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    console.error("usage: node scripts/embedded-database.mjs <command> [args…]");
+    process.exit(2);
+  }
+  let stop = async () => {};
+  const env = { ...process.env };
+  if (!process.env.DATABASE_URL) {
+    stop = await ensureEmbeddedDatabase();
+    env.DATABASE_URL = embeddedUrl;
+  }
+  const code = await run(command.includes("/") ? command : bin(command), args, env);
+  await stop();
+  process.exit(code);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,15 @@
+// One fresh database for the integration run; its URL reaches the test files through DATABASE_URL,
+// which the workers inherit (they are started after this runs).
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase | undefined;
+
+export async function setup() {
+  database = await createTestDatabase("integration");
+  process.env.DATABASE_URL = database.url;
+  process.env.PINIT_TEST_DATABASE_EMBEDDED = database.embedded ? "1" : "";
+}
+
+export async function teardown() {
+  await database?.close();
+}

@@ -1,0 +1,61 @@
+// A fresh, migrated database for one test run.
+// With TEST_DATABASE_URL or DATABASE_URL (a PostgreSQL server, as in CI): a new database on that server,
+// dropped at the end. Otherwise: an in-memory PGlite served over the wire protocol from this process.
+// Migrations are applied with the real `prisma migrate deploy`, so the tests also prove the migrations.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import pg from "pg";
+
+export type TestDatabase = { url: string; embedded: boolean; close(): Promise<void> };
+
+const exec = promisify(execFile);
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  const database = server ? await createOnServer(server, label) : await createEmbedded();
+  await exec("node_modules/.bin/prisma", ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: database.url },
+  }).catch((e: { stdout?: string; stderr?: string }) => {
+    throw new Error(`prisma migrate deploy failed on the test database:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
+  });
+  return database;
+}
+
+async function createOnServer(serverUrl: string, label: string): Promise<TestDatabase> {
+  const name = `pinit_${label.replace(/\W/g, "_")}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    embedded: false,
+    async close() {
+      if (process.env.KEEP_TEST_DATABASE) return;
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function createEmbedded(): Promise<TestDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const db = await PGlite.create(); // in memory: nothing to clean up on disk
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 20 });
+  await server.start();
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?connection_limit=1`;
+  return {
+    url,
+    embedded: true,
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
