@@ -21,6 +21,8 @@ export type FieldErrors = Record<string, string[]>;
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: Record<string, unknown>;
+  /** true when this refusal is the stored first answer to a repeated Idempotency-Key */
+  replayed = false;
 
   constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message);

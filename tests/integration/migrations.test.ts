@@ -146,8 +146,8 @@ describe("database constraints", () => {
           schedule("00000000-0000-7000-8000-0000000000b1") + `UPDATE schedules SET "taskId" = '${T1}';` +
           `DELETE FROM tasks WHERE id = '${T1}';`,
       );
-      const edges = await client.query(`SELECT count(*)::int AS n FROM task_dependencies`);
-      const sched = await client.query(`SELECT "taskId" FROM schedules`);
+      const edges = await client.query(`SELECT count(*)::int AS n FROM task_dependencies WHERE "memberId" = '${M1}'`);
+      const sched = await client.query(`SELECT "taskId" FROM schedules WHERE id = '00000000-0000-7000-8000-0000000000b1'`);
       expect(edges.rows[0].n).toBe(0);
       expect(sched.rows[0].taskId).toBeNull();
     } finally {

@@ -108,6 +108,7 @@ CREATE TABLE "daily_statistics" (
 -- CreateTable
 CREATE TABLE "outbox_events" (
     "id" UUID NOT NULL,
+    "sequence" BIGSERIAL NOT NULL,
     "type" VARCHAR(40) NOT NULL,
     "memberId" UUID NOT NULL,
     "scheduleId" UUID,
@@ -193,10 +194,13 @@ CREATE UNIQUE INDEX "work_sessions_one_open_per_schedule" ON "work_sessions"("sc
 CREATE UNIQUE INDEX "work_sessions_one_open_per_member" ON "work_sessions"("memberId") WHERE ("endedAt" IS NULL);
 
 -- CreateIndex
-CREATE INDEX "outbox_events_unsent" ON "outbox_events"("nextAttemptAt", "occurredAt") WHERE ("sentAt" IS NULL);
+CREATE INDEX "outbox_events_unsent" ON "outbox_events"("nextAttemptAt", "sequence") WHERE ("sentAt" IS NULL);
 
 -- CreateIndex
-CREATE INDEX "outbox_events_memberId_occurredAt_idx" ON "outbox_events"("memberId", "occurredAt");
+CREATE INDEX "outbox_events_memberId_sequence_idx" ON "outbox_events"("memberId", "sequence");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "outbox_events_sequence_key" ON "outbox_events"("sequence");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "push_subscriptions_endpoint_key" ON "push_subscriptions"("endpoint");

@@ -1,0 +1,76 @@
+// Idempotency keys: the first answer to a member's key, success or typed refusal, is stored in the same
+// transaction as the effect it answers and returned again for every repeat.
+//
+// The claim is an INSERT … ON CONFLICT DO NOTHING on (member, key). A repeat that arrives while the first
+// request is still running blocks on that row's uncommitted insert, so it waits for the first to finish and
+// then reads its answer: never a second effect, never a refusal for the overlap.
+import { DomainError, isDomainError } from "@/lib/domain/errors";
+import { IDEMPOTENCY_TTL_HOURS } from "@/lib/domain/limits";
+import type { Tx } from "./transaction";
+
+export type IdempotencyRequest = { key: string; fingerprint: string };
+
+export type Outcome<T> =
+  | { ok: true; value: T; replayed: boolean }
+  | { ok: false; error: DomainError; replayed: boolean };
+
+type StoredAnswer<T> = { ok: true; value: T } | { ok: false; code: DomainError["code"]; message: string; details: Record<string, unknown> };
+
+/**
+ * Runs `work` once per (member, key). Refusals are stored too: `work` runs inside a savepoint, so a refusal
+ * rolls back anything it wrote and the stored refusal commits alone.
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  memberId: string,
+  request: IdempotencyRequest | undefined,
+  work: () => Promise<T>,
+): Promise<Outcome<T>> {
+  if (!request) return { ok: true, value: await work(), replayed: false };
+
+  await tx.$executeRaw`
+    DELETE FROM idempotency_records
+    WHERE "memberId" = ${memberId}::uuid AND key = ${request.key}
+      AND "createdAt" < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+  const claimed = await tx.$executeRaw`
+    INSERT INTO idempotency_records ("memberId", key, fingerprint, status, body)
+    VALUES (${memberId}::uuid, ${request.key}, ${request.fingerprint}, 0, 'null'::jsonb)
+    ON CONFLICT ("memberId", key) DO NOTHING`;
+
+  if (claimed === 0) return replay<T>(tx, memberId, request);
+
+  await tx.$executeRawUnsafe("SAVEPOINT idempotent_work");
+  let answer: StoredAnswer<T>;
+  let outcome: Outcome<T>;
+  try {
+    const value = await work();
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT idempotent_work");
+    answer = { ok: true, value };
+    outcome = { ok: true, value, replayed: false };
+  } catch (e) {
+    if (!isDomainError(e)) throw e; // a bug or an outage: nothing is stored, the whole transaction rolls back
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT idempotent_work");
+    answer = { ok: false, code: e.code, message: e.message, details: e.details };
+    outcome = { ok: false, error: e, replayed: false };
+  }
+  await tx.$executeRaw`
+    UPDATE idempotency_records SET status = ${answer.ok ? 200 : 409}, body = ${JSON.stringify(answer)}::jsonb
+    WHERE "memberId" = ${memberId}::uuid AND key = ${request.key}`;
+  return outcome;
+}
+
+async function replay<T>(tx: Tx, memberId: string, request: IdempotencyRequest): Promise<Outcome<T>> {
+  const record = await tx.idempotencyRecord.findUnique({
+    where: { memberId_key: { memberId, key: request.key } },
+  });
+  if (!record || record.fingerprint !== request.fingerprint) {
+    throw new DomainError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This Idempotency-Key was already used for a different request.",
+      { fieldErrors: { "Idempotency-Key": ["was already used for a different request"] } },
+    );
+  }
+  const answer = record.body as unknown as StoredAnswer<T>;
+  if (answer.ok) return { ok: true, value: answer.value, replayed: true };
+  return { ok: false, error: new DomainError(answer.code, answer.message, answer.details), replayed: true };
+}

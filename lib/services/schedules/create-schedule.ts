@@ -1,0 +1,55 @@
+// Create a schedule, optionally linked to one of the member's tasks (at most one schedule per task).
+import { duplicate, notFound, validationError } from "@/lib/domain/errors";
+import type { ScheduleType } from "@/lib/domain/limits";
+import { newEvent, publish } from "../events/publish";
+import { relayAfterCommit } from "../outbox/relay";
+import { assertId, inTransaction, lockMember, type Tx } from "../transaction";
+import { VIEW_SESSIONS, scheduleView, type ScheduleView } from "../views";
+
+export type CreateScheduleInput = {
+  title: string;
+  description?: string;
+  startAt: Date;
+  type: ScheduleType;
+  taskId?: string | null;
+};
+
+export async function createSchedule(memberId: string, input: CreateScheduleInput, now = new Date()): Promise<ScheduleView> {
+  const { schedule, events } = await inTransaction(async (tx) => {
+    await lockMember(tx, memberId);
+    return insertSchedule(tx, memberId, input, now);
+  });
+  relayAfterCommit(events);
+  return schedule;
+}
+
+/** the insert itself, shared with "schedule this task"; the caller holds the member lock */
+export async function insertSchedule(tx: Tx, memberId: string, input: CreateScheduleInput, now: Date) {
+  if (input.taskId) await assertLinkable(tx, memberId, input.taskId);
+  const created = await tx.schedule.create({
+    data: {
+      memberId,
+      title: input.title,
+      description: input.description ?? "",
+      startAt: input.startAt,
+      type: input.type,
+      taskId: input.taskId ?? null,
+      stateChangedAt: now,
+    },
+    include: { sessions: VIEW_SESSIONS },
+  });
+  const events = await publish(tx, [newEvent("schedule.created", { memberId, scheduleId: created.id }, now)]);
+  return { schedule: scheduleView(created, now), events };
+}
+
+async function assertLinkable(tx: Tx, memberId: string, taskId: string): Promise<void> {
+  assertId(taskId, "Task");
+  const task = await tx.task.findFirst({
+    where: { id: taskId, memberId },
+    select: { completedAt: true, schedule: { select: { id: true } } },
+  });
+  if (!task) throw notFound("Task");
+  if (task.schedule) throw duplicate("taskId", "This task already has a schedule.");
+  // a completed task has nothing left to run; its schedule would start out of step with it
+  if (task.completedAt) throw validationError({ taskId: ["is completed: reopen it before scheduling it"] });
+}

@@ -1,0 +1,49 @@
+// The statistics projection: a subscriber to schedule events that keeps daily_statistics in the transaction
+// of the change. Only completed schedules count. Completion adds each closed session's whole seconds on the
+// session's local day and one completion on the day it happened; reset (and deleting a completed schedule)
+// subtracts exactly that, from the same stored sessions and day.
+import { completionDeltas, negateDeltas, type StatDelta } from "@/lib/domain/statistics";
+import type { ScheduleType } from "@/lib/domain/limits";
+import type { Tx } from "../transaction";
+import type { PublishedEvent } from "../events/publish";
+
+/** what the projection needs to know about a completion that is being added or taken back */
+export type StatisticsFacts = {
+  type: ScheduleType;
+  completedOn: string;
+  sessions: { day: string; seconds: number }[];
+};
+
+export async function projectStatistics(tx: Tx, event: PublishedEvent): Promise<void> {
+  const facts = event.facts?.statistics;
+  if (!facts) return;
+  const added = completionDeltas(facts.type, facts.sessions, facts.completedOn);
+  switch (event.type) {
+    case "schedule.completed":
+      return applyDeltas(tx, event.memberId, added);
+    case "schedule.reset":
+    case "schedule.deleted":
+      return applyDeltas(tx, event.memberId, negateDeltas(added));
+    default:
+      return;
+  }
+}
+
+async function applyDeltas(tx: Tx, memberId: string, deltas: readonly StatDelta[]): Promise<void> {
+  for (const d of deltas) {
+    if (d.seconds < 0 || d.completedCount < 0) {
+      // taking back: the row exists (completion made it), and an INSERT of a negative row would fail the CHECK
+      await tx.$executeRaw`
+        UPDATE daily_statistics
+        SET seconds = seconds + ${d.seconds}, "completedCount" = "completedCount" + ${d.completedCount}
+        WHERE "memberId" = ${memberId}::uuid AND day = ${d.day}::date AND type = ${d.type}::"ScheduleType"`;
+      continue;
+    }
+    await tx.$executeRaw`
+      INSERT INTO daily_statistics ("memberId", day, type, seconds, "completedCount")
+      VALUES (${memberId}::uuid, ${d.day}::date, ${d.type}::"ScheduleType", ${d.seconds}, ${d.completedCount})
+      ON CONFLICT ("memberId", day, type) DO UPDATE
+        SET seconds = daily_statistics.seconds + EXCLUDED.seconds,
+            "completedCount" = daily_statistics."completedCount" + EXCLUDED."completedCount"`;
+  }
+}

@@ -1,0 +1,37 @@
+// Create a task, with its prerequisites and follow-ups in the same transaction.
+import type { Difficulty } from "@/lib/domain/limits";
+import { inTransaction, lockMember } from "../transaction";
+import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
+import { changeDependencies, hasDependencyChange } from "./dependencies";
+
+export type TaskFields = {
+  title: string;
+  description?: string;
+  /** YYYY-MM-DD in the member's time zone */
+  deadline: string;
+  importance: number;
+  difficulty: Difficulty;
+  expectedMinutes?: number | null;
+};
+
+export type CreateTaskInput = TaskFields & { previousTaskIds?: string[]; nextTaskIds?: string[] };
+
+export async function createTask(memberId: string, input: CreateTaskInput): Promise<TaskView> {
+  return inTransaction(async (tx) => {
+    await lockMember(tx, memberId);
+    const task = await tx.task.create({
+      data: {
+        memberId,
+        title: input.title,
+        description: input.description ?? "",
+        deadline: fromDateString(input.deadline),
+        importance: input.importance,
+        difficulty: input.difficulty,
+        expectedMinutes: input.expectedMinutes ?? null,
+      },
+    });
+    const change = { previousTaskIds: input.previousTaskIds, nextTaskIds: input.nextTaskIds };
+    if (hasDependencyChange(change)) await changeDependencies(tx, memberId, task.id, change);
+    return taskView(await tx.task.findUniqueOrThrow({ where: { id: task.id }, include: TASK_VIEW_INCLUDE }));
+  });
+}

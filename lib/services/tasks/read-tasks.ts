@@ -1,0 +1,78 @@
+// Reading tasks: one by id, and the open / completed / archived lists with cursor paging.
+// open: not completed and the deadline not passed, soonest deadline first;
+// completed: most recently completed first;
+// archived: completed or past their deadline, newest deadline first (domain.md: "listed apart, newest first").
+import { notFound, validationError } from "@/lib/domain/errors";
+import { PAGE_LIMIT } from "@/lib/domain/limits";
+import { localDate } from "@/lib/domain/time";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { assertId } from "../transaction";
+import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
+
+export type TaskStatus = "open" | "completed" | "archived";
+export type TaskPage = { items: TaskView[]; nextCursor: string | null };
+
+export async function getTask(memberId: string, taskId: string): Promise<TaskView> {
+  assertId(taskId, "Task");
+  const task = await db().task.findFirst({ where: { id: taskId, memberId }, include: TASK_VIEW_INCLUDE });
+  if (!task) throw notFound("Task");
+  return taskView(task);
+}
+
+type Cursor = { at: string; id: string };
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decode(cursor: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof c.at === "string" && typeof c.id === "string" && !Number.isNaN(Date.parse(c.at)) && /^[0-9a-f-]{36}$/i.test(c.id)) {
+      return { at: c.at, id: c.id };
+    }
+  } catch {
+    // fall through
+  }
+  throw validationError({ cursor: ["is not a cursor this list gave out"] });
+}
+
+export async function listTasks(
+  memberId: string,
+  query: { status: TaskStatus; cursor?: string; limit?: number },
+  now = new Date(),
+): Promise<TaskPage> {
+  const limit = query.limit ?? PAGE_LIMIT.default;
+  const member = await db().member.findUnique({ where: { id: memberId }, select: { timezone: true } });
+  if (!member) throw notFound("Member");
+  const today = fromDateString(localDate(now, member.timezone));
+
+  // the sort key of each list, and which way it runs
+  const key = query.status === "completed" ? "completedAt" : "deadline";
+  const ascending = query.status === "open";
+  const filter: Prisma.TaskWhereInput =
+    query.status === "open"
+      ? { completedAt: null, deadline: { gte: today } }
+      : query.status === "completed"
+        ? { completedAt: { not: null } }
+        : { OR: [{ completedAt: { not: null } }, { deadline: { lt: today } }] };
+
+  let after: Prisma.TaskWhereInput = {};
+  if (query.cursor) {
+    const c = decode(query.cursor);
+    const at = new Date(c.at);
+    const beyond = ascending ? { gt: at } : { lt: at };
+    after = { OR: [{ [key]: beyond }, { [key]: at, id: ascending ? { gt: c.id } : { lt: c.id } }] };
+  }
+  const order = ascending ? "asc" : "desc";
+  const rows = await db().task.findMany({
+    where: { AND: [{ memberId }, filter, after] },
+    include: TASK_VIEW_INCLUDE,
+    orderBy: [{ [key]: order }, { id: order }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const lastKey = last ? (key === "completedAt" ? last.completedAt : last.deadline) : null;
+  return {
+    items: page.map(taskView),
+    nextCursor: rows.length > limit && last && lastKey ? encode({ at: lastKey.toISOString(), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,34 @@
+// Edit a task's fields and change its prerequisites, all or nothing. A stale `version` is CONFLICT.
+import { conflict, notFound } from "@/lib/domain/errors";
+import { assertId, inTransaction, lockMember } from "../transaction";
+import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
+import type { TaskFields } from "./create-task";
+import { changeDependencies, hasDependencyChange, type DependencyChange } from "./dependencies";
+
+export type UpdateTaskInput = Partial<TaskFields> & DependencyChange & { version?: number };
+
+export async function updateTask(memberId: string, taskId: string, input: UpdateTaskInput): Promise<TaskView> {
+  assertId(taskId, "Task");
+  return inTransaction(async (tx) => {
+    await lockMember(tx, memberId);
+    const task = await tx.task.findFirst({ where: { id: taskId, memberId }, select: { version: true } });
+    if (!task) throw notFound("Task");
+    if (input.version !== undefined && input.version !== task.version) throw conflict();
+    const { previousTaskIds, nextTaskIds, addPreviousTaskIds, removePreviousTaskIds } = input;
+    const change = { previousTaskIds, nextTaskIds, addPreviousTaskIds, removePreviousTaskIds };
+    if (hasDependencyChange(change)) await changeDependencies(tx, memberId, taskId, change);
+    await tx.task.update({
+      where: { id: taskId },
+      data: {
+        title: input.title,
+        description: input.description,
+        deadline: input.deadline === undefined ? undefined : fromDateString(input.deadline),
+        importance: input.importance,
+        difficulty: input.difficulty,
+        expectedMinutes: input.expectedMinutes,
+        version: { increment: 1 },
+      },
+    });
+    return taskView(await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: TASK_VIEW_INCLUDE }));
+  });
+}

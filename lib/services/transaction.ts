@@ -1,0 +1,62 @@
+// Every write of Pinit runs in one of these transactions. Writes for one member are serialised by a lock on
+// the member's row (taken first by `lockMember`), so checks and the writes they guard see one consistent state:
+// "one running schedule", the dependency graph's acyclicity and idempotency keys all hold under concurrency.
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/domain/errors";
+
+export type Tx = Prisma.TransactionClient;
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
+
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(work, {
+        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+        // the embedded database has one connection: a burst of requests waits its turn instead of failing
+        maxWait: 30_000,
+        timeout: 30_000,
+      });
+    } catch (e) {
+      // nothing was committed, so the whole transaction can run again
+      if (attempt < 3 && RETRYABLE.has(sqlState(e) ?? "")) continue;
+      throw e;
+    }
+  }
+}
+
+/** lock the member's row for this transaction (NO KEY UPDATE: rows that reference the member can still be written) */
+export async function lockMember(tx: Tx, memberId: string): Promise<{ id: string; timezone: string; dailyGoalMinutes: number }> {
+  const rows = await tx.$queryRaw<{ id: string; timezone: string; dailyGoalMinutes: number }[]>`
+    SELECT id, timezone, "dailyGoalMinutes" FROM members WHERE id = ${memberId}::uuid FOR NO KEY UPDATE`;
+  const member = rows[0];
+  if (!member) throw notFound("Member");
+  return member;
+}
+
+/** the SQLSTATE of a database error, wherever the driver adapter put it */
+export function sqlState(e: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const visit = (x: unknown): string | undefined => {
+    if (!x || typeof x !== "object" || seen.has(x)) return undefined;
+    seen.add(x);
+    const o = x as Record<string, unknown>;
+    for (const key of ["originalCode", "code"]) {
+      const v = o[key];
+      if (typeof v === "string" && /^[0-9A-Z]{5}$/.test(v)) return v;
+    }
+    for (const key of ["cause", "meta", "driverAdapterError"]) {
+      const found = visit(o[key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(e);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ids come from URLs and forms: anything that is not a uuid cannot name a row, so it is NOT_FOUND (never a 500) */
+export function assertId(id: string, what: string): void {
+  if (!UUID.test(id)) throw notFound(what);
+}

@@ -1,0 +1,138 @@
+// What services answer: plain JSON-ready views, the same for the HTTP API (api.md's shapes), the server
+// actions and the UI. Instants are ISO 8601 strings, dates are YYYY-MM-DD, durations whole seconds.
+import { allowedActions, type ScheduleAction, type ScheduleState } from "@/lib/domain/schedule-transitions";
+import { elapsedSeconds } from "@/lib/domain/time";
+import type { Locale, ScheduleType } from "@/lib/domain/limits";
+
+export type ScheduleView = {
+  id: string;
+  title: string;
+  description: string;
+  startAt: string;
+  type: ScheduleType;
+  state: ScheduleState;
+  taskId: string | null;
+  elapsedSeconds: number;
+  sessionStartedAt: string | null;
+  allowedActions: ScheduleAction[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type TaskView = {
+  id: string;
+  title: string;
+  description: string;
+  deadline: string;
+  importance: number;
+  difficulty: number;
+  expectedMinutes: number | null;
+  completed: boolean;
+  previousTaskIds: string[];
+  nextTaskIds: string[];
+  scheduleId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type MemberView = {
+  id: string;
+  username: string | null;
+  nickname: string;
+  timezone: string;
+  dailyGoalMinutes: number;
+  reminderLeadMinutes: number;
+  locale: Locale;
+  activeScheduleId: string | null;
+};
+
+type Session = { startedAt: Date; endedAt: Date | null };
+export type ScheduleRow = {
+  id: string;
+  title: string;
+  description: string;
+  startAt: Date;
+  type: ScheduleType;
+  state: ScheduleState;
+  taskId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  sessions: Session[];
+};
+
+/** the sessions a schedule view needs, for Prisma `include`/`select` */
+export const VIEW_SESSIONS = { select: { startedAt: true, endedAt: true } } as const;
+
+export function scheduleView(s: ScheduleRow, now: Date): ScheduleView {
+  const open = s.sessions.find((x) => x.endedAt === null);
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    startAt: s.startAt.toISOString(),
+    type: s.type,
+    state: s.state,
+    taskId: s.taskId,
+    elapsedSeconds: elapsedSeconds(s.sessions, now),
+    sessionStartedAt: open ? open.startedAt.toISOString() : null,
+    allowedActions: allowedActions(s.state),
+    version: s.version,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export type TaskRow = {
+  id: string;
+  title: string;
+  description: string;
+  deadline: Date;
+  importance: number;
+  difficulty: number;
+  expectedMinutes: number | null;
+  completedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  previousEdges: { previousTaskId: string }[];
+  nextEdges: { nextTaskId: string }[];
+  schedule: { id: string } | null;
+};
+
+/** the relations a task view needs, for Prisma `include` */
+export const TASK_VIEW_INCLUDE = {
+  previousEdges: { select: { previousTaskId: true }, orderBy: { createdAt: "asc" } },
+  nextEdges: { select: { nextTaskId: true }, orderBy: { createdAt: "asc" } },
+  schedule: { select: { id: true } },
+} as const;
+
+export function taskView(t: TaskRow): TaskView {
+  return {
+    id: t.id,
+    title: t.title,
+    description: t.description,
+    deadline: toDateString(t.deadline),
+    importance: t.importance,
+    difficulty: t.difficulty,
+    expectedMinutes: t.expectedMinutes,
+    completed: t.completedAt !== null,
+    previousTaskIds: t.previousEdges.map((e) => e.previousTaskId),
+    nextTaskIds: t.nextEdges.map((e) => e.nextTaskId),
+    scheduleId: t.schedule?.id ?? null,
+    version: t.version,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** a PostgreSQL `date` comes back as UTC midnight of that date */
+export function toDateString(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function fromDateString(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
