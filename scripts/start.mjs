@@ -1,10 +1,23 @@
 // Starts Pinit: `node scripts/start.mjs dev` (next dev) or `node scripts/start.mjs start` (next start, after
 // `next build`). With no DATABASE_URL it runs on the embedded PGlite database under .data/, which is created
 // and migrated here first, so a new user needs no database server and no settings.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { bin, embeddedUrl, ensureEmbeddedDatabase, run } from "./embedded-database.mjs";
+
+/** a local install's signing secret: made once, kept in .data/ (git-ignored), never needed from the user */
+function localAuthSecret() {
+  const file = ".data/auth-secret";
+  if (!existsSync(file)) {
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const env = { ...process.env };
+if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
   stop = await ensureEmbeddedDatabase();

@@ -1,5 +1,6 @@
 // One fresh database for the integration run; its URL reaches the test files through DATABASE_URL,
 // which the workers inherit (they are started after this runs).
+import { randomBytes } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase | undefined;
@@ -7,6 +8,7 @@ let database: TestDatabase | undefined;
 export async function setup() {
   database = await createTestDatabase("integration");
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.PINIT_TEST_DATABASE_EMBEDDED = database.embedded ? "1" : "";
 }
 
