@@ -195,6 +195,10 @@ function firstInstantOnOrAfter(date: string, midnightAsUtcMs: number, timeZone: 
  * local day. The pieces are contiguous, in order, and cover the interval exactly; a piece ending
  * exactly at midnight belongs to the day before. A zero-length interval gives one piece.
  * Throws RangeError if endedAt < startedAt.
+ *
+ * One historical oddity: where clocks were set back over midnight (Goose Bay until 2010 went from
+ * 00:01 back to 23:01), a piece that starts at the first midnight keeps the repeated hour. No zone
+ * has done so since 2011.
  */
 export function splitAtLocalMidnight(interval: Interval, timeZone: string): DaySession[] {
   const end = interval.endedAt.getTime();

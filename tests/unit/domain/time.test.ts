@@ -167,6 +167,19 @@ describe("splitting a session at local midnight", () => {
     ).toThrow(RangeError);
   });
 
+  it("moves on where clocks were set back over midnight", () => {
+    // Goose Bay, 2010-11-07: 00:01 (UTC-3) became 23:01 of the day before (UTC-4)
+    expect(startOfLocalDay("2010-11-07", "America/Goose_Bay")).toEqual(at("2010-11-07T03:00:00Z"));
+    const pieces = splitAtLocalMidnight(
+      { startedAt: at("2010-11-07T03:30:00Z"), endedAt: at("2010-11-07T04:30:00Z") }, // 23:30 the second time
+      "America/Goose_Bay",
+    );
+    expect(pieces).toEqual([
+      { day: "2010-11-06", startedAt: at("2010-11-07T03:30:00Z"), endedAt: at("2010-11-07T04:00:00Z") },
+      { day: "2010-11-07", startedAt: at("2010-11-07T04:00:00Z"), endedAt: at("2010-11-07T04:30:00Z") },
+    ]);
+  });
+
   it("skips a date the zone skipped", () => {
     const pieces = splitAtLocalMidnight(
       { startedAt: at("2011-12-29T09:00:00Z"), endedAt: at("2011-12-30T12:00:00Z") },
