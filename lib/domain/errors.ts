@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | "CONFLICT"
   | "DUPLICATE"
   | "IDEMPOTENCY_KEY_REUSED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** a service the request needs (the workflow engine) cannot be reached: retry later */
+  | "UNAVAILABLE";
 
 /** field name → reasons, as in api.md's VALIDATION details */
 export type FieldErrors = Record<string, string[]>;

@@ -1,0 +1,8 @@
+import { EmptyBody, IdParams } from "@/lib/contracts/common";
+import { TaskView } from "@/lib/contracts/task";
+import { apiHandler } from "@/lib/http/api";
+import { completeTask } from "@/lib/services/tasks/complete-task";
+
+export const POST = apiHandler({ params: IdParams, body: EmptyBody, output: TaskView }, ({ memberId, params }) =>
+  completeTask(memberId, params.id),
+);

@@ -1,0 +1,106 @@
+// The member: POST /auth/signup, POST /auth/token, GET/PATCH /me (api.md, domain.md "Member").
+
+import * as z from "zod";
+import {
+  DAILY_GOAL_MINUTES,
+  DEFAULT_TIME_ZONE,
+  LOCALES,
+  NICKNAME,
+  PASSWORD,
+  REMINDER_LEAD_MINUTES,
+  USERNAME,
+} from "@/lib/domain/limits";
+import { isValidTimeZone } from "@/lib/domain/time";
+import { Id, body, characterCount, integer, oneOfMessage, requiredOr, text, view } from "./common";
+
+/** the width of members.timezone (VarChar(64)); the longest IANA name is about half of it */
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+/** an IANA time zone name that this runtime knows ("Asia/Seoul", "UTC"); offsets such as "+09:00" are not names */
+export const TimeZone = z
+  .string({ error: requiredOr("must be text") })
+  .max(TIME_ZONE_MAX_LENGTH, `must be at most ${TIME_ZONE_MAX_LENGTH} characters`)
+  .refine(isValidTimeZone, "must be an IANA time zone name such as Asia/Seoul")
+  .meta({ description: "An IANA time zone name.", examples: ["Asia/Seoul"] });
+
+export const Username = z
+  .string({ error: requiredOr("must be text") })
+  .min(USERNAME.min, `must be at least ${USERNAME.min} characters`)
+  .max(USERNAME.max, `must be at most ${USERNAME.max} characters`)
+  .regex(USERNAME.pattern, "may contain only lowercase letters, digits, _ and .")
+  .meta({ description: `${USERNAME.min}–${USERNAME.max} lowercase letters, digits, _ and .` });
+
+export const Password = text({ min: PASSWORD.min, max: PASSWORD.max })
+  .refine((s) => /\p{L}/u.test(s) && /\p{Nd}/u.test(s), "must contain at least one letter and one digit")
+  .meta({ description: `${PASSWORD.min}–${PASSWORD.max} characters with at least one letter and one digit.` });
+
+export const Nickname = text({ min: NICKNAME.min, max: NICKNAME.max, trim: true });
+export const Locale = z.enum(LOCALES, { error: requiredOr(oneOfMessage(LOCALES)) });
+export const DailyGoalMinutes = integer(DAILY_GOAL_MINUTES.min, DAILY_GOAL_MINUTES.max, "Minutes of work a day.");
+export const ReminderLeadMinutes = integer(
+  REMINDER_LEAD_MINUTES.min,
+  REMINDER_LEAD_MINUTES.max,
+  `Minutes before a schedule's start to remind; the UI offers ${REMINDER_LEAD_MINUTES.presets.join(", ")}.`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+/** POST /auth/signup; nickname defaults to the username (the service's choice) */
+export const SignUpInput = body({
+  username: Username,
+  password: Password,
+  nickname: Nickname.optional(),
+  timezone: TimeZone.default(DEFAULT_TIME_ZONE).meta({ description: "Default: the browser's zone, else Asia/Seoul." }),
+}).meta({ id: "SignUpInput" });
+export type SignUpInput = z.output<typeof SignUpInput>;
+
+/**
+ * POST /auth/token. Only the lengths are checked here: a username or password that breaks the
+ * sign-up rules cannot match anyone and answers 401 like any other bad credential.
+ */
+export const TokenInput = body({
+  username: z
+    .string({ error: requiredOr("must be text") })
+    .min(1, "must not be empty")
+    .max(USERNAME.max, `must be at most ${USERNAME.max} characters`),
+  password: z
+    .string({ error: requiredOr("must be text") })
+    .min(1, "must not be empty")
+    .refine((s) => characterCount(s) <= PASSWORD.max, `must be at most ${PASSWORD.max} characters`),
+}).meta({ id: "TokenInput" });
+export type TokenInput = z.output<typeof TokenInput>;
+
+/** PATCH /me: any of these */
+export const UpdateMemberInput = body({
+  nickname: Nickname.optional(),
+  timezone: TimeZone.optional(),
+  dailyGoalMinutes: DailyGoalMinutes.optional(),
+  reminderLeadMinutes: ReminderLeadMinutes.optional(),
+  locale: Locale.optional(),
+}).meta({ id: "UpdateMemberInput" });
+export type UpdateMemberInput = z.output<typeof UpdateMemberInput>;
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------
+
+export const MemberView = view({
+  id: Id,
+  username: z.string().nullable().meta({ description: "null for a member who signs in only through Naver." }),
+  nickname: z.string(),
+  timezone: z.string(),
+  dailyGoalMinutes: z.int(),
+  reminderLeadMinutes: z.int(),
+  locale: Locale,
+  activeScheduleId: Id.nullable().meta({ description: "The running schedule, or null." }),
+}).meta({ id: "Member" });
+export type MemberView = z.output<typeof MemberView>;
+
+export const TokenResponse = view({
+  accessToken: z.string(),
+  tokenType: z.literal("Bearer"),
+  expiresIn: z.int().min(1).meta({ description: "Seconds until it expires." }),
+}).meta({ id: "Token" });
+export type TokenResponse = z.output<typeof TokenResponse>;
