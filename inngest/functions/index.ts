@@ -1,0 +1,4 @@
+import { outboxSweep } from "./outbox-sweep";
+import { scheduleReminder } from "./schedule-reminder";
+
+export const functions = [outboxSweep, scheduleReminder];

@@ -1,0 +1,57 @@
+// The reminder of one schedule: armed when it is created, rescheduled, stopped or reset (or snoozed); sleeps
+// until start − lead time in steps of at most 6 days; cancelled by start, reschedule or delete of the SAME
+// schedule (an unscoped cancel would cancel every member's reminders). At the moment it re-reads the schedule
+// and sends only if it still exists, is NOT_STARTED and starts when planned.
+import { sleepSteps } from "@/lib/domain/reminders";
+import { deliverReminder, planReminder } from "@/lib/services/reminders/reminder";
+import { inngest, REMINDER_SNOOZED } from "../client";
+
+const sameSchedule = "async.data.scheduleId == event.data.scheduleId";
+// a rescheduled event both arms a new reminder and cancels the old one; it must not cancel the run it started
+const laterEvent = `${sameSchedule} && async.id != event.id`;
+
+export const scheduleReminder = inngest.createFunction(
+  {
+    id: "schedule-reminder",
+    triggers: [
+      { event: "schedule.created" },
+      { event: "schedule.rescheduled" },
+      { event: "schedule.stopped" },
+      { event: "schedule.reset" },
+      { event: REMINDER_SNOOZED },
+    ],
+    cancelOn: [
+      { event: "schedule.started", if: sameSchedule },
+      { event: "schedule.rescheduled", if: laterEvent },
+      { event: "schedule.deleted", if: sameSchedule },
+    ],
+  },
+  async ({ event, step }) => {
+    const data = event.data as { scheduleId?: string; until?: string };
+    if (!data.scheduleId) return { reminded: false, reason: "no schedule" };
+    const scheduleId = data.scheduleId;
+    const plan = await step.run("plan", () =>
+      planReminder(scheduleId, { snoozedUntil: event.name === REMINDER_SNOOZED && data.until ? new Date(data.until) : undefined }),
+    );
+    if (!plan) return { reminded: false, reason: "nothing to remind" };
+
+    const plannedAt = new Date(await step.run("planned-at", () => new Date().toISOString()));
+    const wakeUps = sleepSteps(plannedAt, new Date(plan.remindAt));
+    for (const [i, wakeUp] of wakeUps.entries()) {
+      await step.sleepUntil(`sleep-${i}`, wakeUp);
+      if (i < wakeUps.length - 1) {
+        // between long sleeps: stop early when the schedule no longer needs this reminder
+        const still = await step.run(`recheck-${i}`, () => planReminder(scheduleId));
+        if (!still || still.startAt !== plan.startAt) return { reminded: false, reason: "changed while waiting" };
+      }
+    }
+
+    const delivery = await step.run("send", async () => {
+      const result = await deliverReminder(plan);
+      // a transient failure on some device: throw so Inngest retries; the service worker shows a key once
+      if (result.sent && result.retryable > 0) throw new Error(`${result.retryable} device(s) to retry`);
+      return result;
+    });
+    return { reminded: delivery.sent, delivery };
+  },
+);
