@@ -8,6 +8,7 @@ import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
 import { EmptyBody, ErrorBody, IdParams, IdempotencyKey } from "@/lib/contracts/common";
 import { MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
+import { PushDeviceView, PushPublicKeyView } from "@/lib/push/contracts";
 import {
   CreateScheduleInput,
   DeleteScheduleQuery,
@@ -372,6 +373,15 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       responses: responses({ 200: json(WeekStatistics, "The week.") }, [400, 401]),
     },
   },
+  "/push/public-key": {
+    get: {
+      operationId: "getPushPublicKey",
+      tags: ["Push"],
+      summary: "The server's VAPID public key, for pushManager.subscribe (null when web push is not configured)",
+      security: NO_AUTH,
+      responses: responses({ 200: json(PushPublicKeyView, "The key.") }, []),
+    },
+  },
   "/push/subscriptions": {
     post: {
       operationId: "subscribePush",
@@ -379,7 +389,7 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Register this device for reminders",
       description: "An endpoint belongs to one member at a time: subscribing it again from another account moves it.",
       requestBody: jsonBody(PushSubscriptionInput, "A PushSubscription's toJSON(), or { fcmToken }."),
-      responses: responses({ 201: { description: "Subscribed." } }, [400, 401]),
+      responses: responses({ 201: json(PushDeviceView, "Subscribed: this device.") }, [400, 401]),
     },
     delete: {
       operationId: "unsubscribePush",

@@ -133,7 +133,10 @@ describe("the reminder", () => {
   });
 
   it("is cancelled only by events of the same schedule", () => {
-    const config = scheduleReminder.getConfig({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "pinit" })[0]!;
+    // getConfig is what the SDK registers with Inngest; it is not public API, so it is reached through a cast
+    type Registration = { cancel?: unknown; triggers?: unknown };
+    const registered = scheduleReminder as unknown as { getConfig(o: { baseUrl: URL; appPrefix: string }): Registration[] };
+    const config = registered.getConfig({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "pinit" })[0]!;
     expect(config.cancel).toEqual([
       { event: "schedule.started", if: "async.data.scheduleId == event.data.scheduleId" },
       { event: "schedule.rescheduled", if: "async.data.scheduleId == event.data.scheduleId && async.id != event.id" },
