@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -9,6 +10,10 @@ const nextConfig: NextConfig = {
   // This directory is the project root even if a lockfile sits in a parent directory.
   outputFileTracingRoot: import.meta.dirname,
   turbopack: { root: import.meta.dirname },
+  // Headers of every answer; the pages' Content-Security-Policy (with a nonce per request) is set in proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
+  },
 };
 
 export default nextConfig;

@@ -12,6 +12,8 @@
 //   (PostgreSQL refuses NUL, and a control character in a title is never meant);
 // - all limits come from lib/domain/limits.ts.
 
+// first: in the browser the schemas below must be built without `new Function` (the CSP forbids eval)
+import "@/lib/security/zod-jitless";
 import * as z from "zod";
 import type {} from "zod-openapi"; // types only: the OpenAPI keys of .meta() (id, override); nothing at run time
 import type { DomainErrorCode } from "@/lib/domain/errors";

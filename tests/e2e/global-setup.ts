@@ -3,6 +3,7 @@
 // - E2E_REUSE_BUILD=1 and .next/BUILD_ID present: skip `next build`.
 // Output: artifacts/e2e-build.log, artifacts/e2e-server.log.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -30,9 +31,11 @@ export default async function setup(project: TestProject) {
     database = await createTestDatabase("e2e");
     // The app's environment. DATABASE_URL goes to the child processes only: this process's env is shared
     // with the other projects' setups. NODE_ENV is "test" under vitest; Next must run as production.
+    // AUTH_SECRET signs sessions and tokens: a fresh one per run (sessions do not outlive the run).
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     };
@@ -45,7 +48,9 @@ export default async function setup(project: TestProject) {
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    await start(port, env);
+    // next-auth builds its callback and redirect addresses from NEXTAUTH_URL (plain http on 127.0.0.1: cookies
+    // without the Secure flag, see lib/auth/session.ts)
+    await start(port, { ...env, NEXTAUTH_URL: url });
     await waitUntilReady(url);
     project.provide("e2eBaseUrl", url);
   } catch (error) {

@@ -103,7 +103,7 @@ describe("database constraints", () => {
     [
       "two schedules of one task",
       member(M1) + task(T1) + schedule("00000000-0000-7000-8000-0000000000b1") + schedule("00000000-0000-7000-8000-0000000000b2") +
-        `UPDATE schedules SET "taskId" = '${T1}';`,
+        `UPDATE schedules SET "taskId" = '${T1}' WHERE "memberId" = '${M1}';`,
       "schedules_taskId_key",
     ],
     [
@@ -143,7 +143,7 @@ describe("database constraints", () => {
       await client.query(
         member(M1) + task(T1) + task(T2) +
           `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');` +
-          schedule("00000000-0000-7000-8000-0000000000b1") + `UPDATE schedules SET "taskId" = '${T1}';` +
+          schedule("00000000-0000-7000-8000-0000000000b1") + `UPDATE schedules SET "taskId" = '${T1}' WHERE "memberId" = '${M1}';` +
           `DELETE FROM tasks WHERE id = '${T1}';`,
       );
       const edges = await client.query(`SELECT count(*)::int AS n FROM task_dependencies WHERE "memberId" = '${M1}'`);

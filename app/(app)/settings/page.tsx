@@ -1,0 +1,48 @@
+// /settings — nickname, time zone, daily goal, reminder lead time, language; and sign out.
+import type { Metadata } from "next";
+import { requireMember } from "@/lib/auth/current-member";
+import { messages } from "@/lib/i18n/messages";
+import { signOutAction } from "./actions";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "설정 · Settings" };
+
+/** every IANA zone this runtime knows, with UTC and the member's own zone even if the list lacks them */
+function timeZones(current: string): string[] {
+  const zones = new Set(Intl.supportedValuesOf("timeZone"));
+  zones.add("UTC");
+  zones.add(current);
+  return [...zones].sort();
+}
+
+export default async function SettingsPage() {
+  const member = await requireMember();
+  const t = messages(member.locale);
+  return (
+    <main className="flex flex-1 flex-col gap-8 py-8">
+      <h1 className="text-4xl font-bold tracking-tight">{t.settings.title}</h1>
+      <section aria-labelledby="settings-profile" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <h2 id="settings-profile" className="mb-5 text-xl font-semibold">
+          {t.settings.profile}
+        </h2>
+        <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
+      </section>
+      <section aria-labelledby="settings-account" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <h2 id="settings-account" className="mb-3 text-xl font-semibold">
+          {t.settings.account}
+        </h2>
+        <p className="mb-5 text-muted">
+          {member.username ? t.settings.signedInAs(member.username) : t.settings.signedInWithProvider}
+        </p>
+        <form action={signOutAction}>
+          <button
+            type="submit"
+            className="inline-flex min-h-12 items-center justify-center rounded-lg border border-line px-6 font-semibold text-brand hover:bg-surface-tint"
+          >
+            {t.settings.signOut}
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+}
