@@ -1,5 +1,7 @@
 // /settings — nickname, time zone, daily goal, reminder lead time, language; and sign out.
 import type { Metadata } from "next";
+import { SignOutForm } from "@/components/account/sign-out-form";
+import { PushToggle } from "@/components/push/push-toggle";
 import { requireMember } from "@/lib/auth/current-member";
 import { messages } from "@/lib/i18n/messages";
 import { signOutAction } from "./actions";
@@ -27,6 +29,9 @@ export default async function SettingsPage() {
         </h2>
         <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
       </section>
+      <section aria-label={member.locale === "ko" ? "알림" : "Notifications"} className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <PushToggle locale={member.locale} />
+      </section>
       <section aria-labelledby="settings-account" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <h2 id="settings-account" className="mb-3 text-xl font-semibold">
           {t.settings.account}
@@ -34,14 +39,14 @@ export default async function SettingsPage() {
         <p className="mb-5 text-muted">
           {member.username ? t.settings.signedInAs(member.username) : t.settings.signedInWithProvider}
         </p>
-        <form action={signOutAction}>
+        <SignOutForm action={signOutAction}>
           <button
             type="submit"
             className="inline-flex min-h-12 items-center justify-center rounded-lg border border-line px-6 font-semibold text-brand hover:bg-surface-tint"
           >
             {t.settings.signOut}
           </button>
-        </form>
+        </SignOutForm>
       </section>
     </main>
   );
