@@ -14,10 +14,11 @@
 
 // first: in the browser the schemas below must be built without `new Function` (the CSP forbids eval)
 import "@/lib/security/zod-jitless";
+import { isSupportedDate, isSupportedInstant, isValidDate } from "@/lib/domain/time";
 import * as z from "zod";
 import type {} from "zod-openapi"; // types only: the OpenAPI keys of .meta() (id, override); nothing at run time
 import type { DomainErrorCode } from "@/lib/domain/errors";
-import { DESCRIPTION, IDEMPOTENCY_KEY, PAGE_LIMIT, SCHEDULE_TYPES, TITLE } from "@/lib/domain/limits";
+import { DESCRIPTION, IDEMPOTENCY_KEY, PAGE_LIMIT, SCHEDULE_TYPES, SUPPORTED_DATES, TITLE } from "@/lib/domain/limits";
 import { SCHEDULE_ACTIONS, SCHEDULE_STATES } from "@/lib/domain/schedule-transitions";
 
 // ---------------------------------------------------------------------------------------------
@@ -125,17 +126,23 @@ export const Id = z
   .toLowerCase() // the same UUID in capitals names the same row: compare ids in one spelling
   .meta({ description: "A UUID.", examples: ["0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1e"] });
 
+/** the shape of an ISO 8601 instant (the full check is zod's); the range is judged only for this shape */
+const INSTANT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** an instant: ISO 8601 date and time WITH a UTC offset ("Z" or ±hh:mm), on a day that exists */
 export const Instant = z
   .iso.datetime({
     offset: true,
     error: requiredOr("must be an ISO 8601 date and time with an offset, such as 2026-03-01T09:00:00+09:00"),
   })
+  .refine((s) => !INSTANT_FORMAT.test(s) || isSupportedInstant(new Date(s)), `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`)
   .meta({ description: "An ISO 8601 instant with an offset.", examples: ["2026-03-01T09:00:00+09:00"] });
 
 /** a calendar day YYYY-MM-DD that exists (2026-02-30 is refused) */
 export const LocalDate = z
   .iso.date({ error: requiredOr("must be a date YYYY-MM-DD that exists") })
+  // judged only for real dates: a malformed one already has its own refusal
+  .refine((s) => !isValidDate(s) || isSupportedDate(s), `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`)
   .meta({ description: "A calendar date YYYY-MM-DD (in the member's time zone).", examples: ["2026-03-01"] });
 
 export const ScheduleType = z.enum(SCHEDULE_TYPES, { error: requiredOr(oneOfMessage(SCHEDULE_TYPES)) });

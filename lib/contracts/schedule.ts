@@ -2,7 +2,7 @@
 
 import * as z from "zod";
 import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
-import { addDays, isValidDate } from "@/lib/domain/time";
+import { addDays, isSupportedDate } from "@/lib/domain/time";
 import {
   Description,
   Id,
@@ -70,8 +70,8 @@ export const ListSchedulesQuery = z
     if (q.date !== undefined) return;
     if (q.from === undefined) ctx.addIssue({ code: "custom", path: ["from"], message: "is required with to" });
     if (q.to === undefined) ctx.addIssue({ code: "custom", path: ["to"], message: "is required with from" });
-    // a day that does not exist has its own refusal already (this runs after format refusals too)
-    if (q.from === undefined || q.to === undefined || !isValidDate(q.from) || !isValidDate(q.to)) return;
+    // a day that does not exist, or lies outside the supported calendar, has its own refusal already
+    if (q.from === undefined || q.to === undefined || !isSupportedDate(q.from) || !isSupportedDate(q.to)) return;
     // YYYY-MM-DD strings compare like the days they name
     if (q.to < q.from) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });

@@ -28,3 +28,10 @@ export const IDEMPOTENCY_KEY = { min: 1, max: 255, pattern: /^[\x20-\x7E]+$/ } a
 export const IDEMPOTENCY_TTL_HOURS = 48;
 /** how many ids one dependency change may name */
 export const MAX_DEPENDENCY_IDS = 50;
+
+/**
+ * The calendar Pinit plans on. Dates and instants outside it are refused as VALIDATION: a planner needs no
+ * year 0 or 9999, and at the edges of what PostgreSQL and JavaScript can hold, local midnights of the first and
+ * last days fall outside the range (and five-digit years would break the ordering of YYYY-MM-DD text).
+ */
+export const SUPPORTED_DATES = { min: "1970-01-01", max: "2999-12-31" } as const;

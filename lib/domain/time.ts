@@ -5,6 +5,8 @@
 // Everything here uses Intl only: local days are not always 24 hours long (DST), and in a few zones
 // a day does not start at 00:00 (the clock jumps from 23:59:59 to 01:00) or is skipped altogether.
 
+import { SUPPORTED_DATES } from "./limits";
+
 export type Interval = { startedAt: Date; endedAt: Date };
 export type DaySession = Interval & { day: string };
 
@@ -25,6 +27,21 @@ export function isValidDate(date: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
+}
+
+/** a valid date inside SUPPORTED_DATES (YYYY-MM-DD text orders like the dates it names) */
+export function isSupportedDate(date: string): boolean {
+  return isValidDate(date) && date >= SUPPORTED_DATES.min && date <= SUPPORTED_DATES.max;
+}
+
+/** an instant whose UTC date lies inside SUPPORTED_DATES, with a day's margin for any time zone */
+export function isSupportedInstant(instant: Date): boolean {
+  const t = instant.getTime();
+  return (
+    Number.isFinite(t) &&
+    t >= Date.parse(`${SUPPORTED_DATES.min}T00:00:00Z`) + 86_400_000 &&
+    t < Date.parse(`${SUPPORTED_DATES.max}T00:00:00Z`)
+  );
 }
 
 function daysInMonth(year: number, month: number): number {

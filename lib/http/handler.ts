@@ -134,7 +134,8 @@ export function createApiHandler(deps: { authenticate?: Authenticate } = {}) {
         const query = parseWith(options.query, queryObject(url.searchParams), fieldErrors);
 
         let idempotencyKey: string | null = null;
-        const rawKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+        // only a POST can be repeated with an effect; a key on a read is meaningless and ignored
+        const rawKey = request.method === "POST" ? request.headers.get(IDEMPOTENCY_KEY_HEADER) : null;
         if (rawKey !== null) {
           const parsed = IdempotencyKey.safeParse(rawKey);
           if (parsed.success) idempotencyKey = parsed.data;

@@ -56,6 +56,7 @@ export function sqlState(e: unknown): string | undefined {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string): boolean => UUID.test(id);
 /** ids come from URLs and forms: anything that is not a uuid cannot name a row, so it is NOT_FOUND (never a 500) */
 export function assertId(id: string, what: string): void {
   if (!UUID.test(id)) throw notFound(what);

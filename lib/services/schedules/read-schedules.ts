@@ -1,7 +1,7 @@
 // Reading schedules: one by id, a local day or a range of local days, and the one the mini player shows.
 import { notFound, validationError } from "@/lib/domain/errors";
-import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
-import { addDays, isValidDate, startOfLocalDay } from "@/lib/domain/time";
+import { MAX_RANGE_DAYS, SUPPORTED_DATES } from "@/lib/domain/limits";
+import { addDays, isSupportedDate, startOfLocalDay } from "@/lib/domain/time";
 import { db } from "@/lib/db/client";
 import { assertId } from "../transaction";
 import { VIEW_SESSIONS, scheduleView, type ScheduleView } from "../views";
@@ -19,8 +19,8 @@ export async function listSchedules(
   range: { from: string; to: string },
   now = new Date(),
 ): Promise<ScheduleView[]> {
-  if (!isValidDate(range.from)) throw validationError({ from: ["must be a date YYYY-MM-DD"] });
-  if (!isValidDate(range.to)) throw validationError({ to: ["must be a date YYYY-MM-DD"] });
+  if (!isSupportedDate(range.from)) throw validationError({ from: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`] });
+  if (!isSupportedDate(range.to)) throw validationError({ to: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`] });
   if (range.to < range.from) throw validationError({ to: ["must not be before from"] });
   if (addDays(range.from, MAX_RANGE_DAYS - 1) < range.to) {
     throw validationError({ to: [`must be at most ${MAX_RANGE_DAYS} days after from, both included`] });

@@ -18,7 +18,8 @@ export function hasDependencyChange(c: DependencyChange): boolean {
   return [c.previousTaskIds, c.nextTaskIds, c.addPreviousTaskIds, c.removePreviousTaskIds].some((x) => x !== undefined);
 }
 
-export async function changeDependencies(tx: Tx, memberId: string, taskId: string, change: DependencyChange): Promise<void> {
+/** applies the change; true when an edge was actually added or removed */
+export async function changeDependencies(tx: Tx, memberId: string, taskId: string, change: DependencyChange): Promise<boolean> {
   const named = Object.entries(change).flatMap(([field, ids]) => (ids ?? []).map((id: string) => ({ field, id })));
   const selfEdge = named.filter((n) => n.id === taskId && n.field !== "removePreviousTaskIds");
   if (selfEdge.length > 0) {
@@ -63,4 +64,5 @@ export async function changeDependencies(tx: Tx, memberId: string, taskId: strin
       data: added.map(([previousTaskId, nextTaskId]) => ({ memberId, previousTaskId, nextTaskId })),
     });
   }
+  return gone.length + added.length > 0;
 }

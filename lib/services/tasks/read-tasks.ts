@@ -4,10 +4,10 @@
 // archived: completed or past their deadline, newest deadline first (domain.md: "listed apart, newest first").
 import { notFound, validationError } from "@/lib/domain/errors";
 import { PAGE_LIMIT } from "@/lib/domain/limits";
-import { localDate } from "@/lib/domain/time";
+import { isSupportedDate, localDate } from "@/lib/domain/time";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertId } from "../transaction";
+import { assertId, isUuid } from "../transaction";
 import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
 
 export type TaskStatus = "open" | "completed" | "archived";
@@ -25,11 +25,11 @@ const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url
 function decode(cursor: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof c.at === "string" && typeof c.id === "string" && !Number.isNaN(Date.parse(c.at)) && /^[0-9a-f-]{36}$/i.test(c.id)) {
+    if (typeof c.at === "string" && typeof c.id === "string" && isSupportedDate(new Date(c.at).toISOString().slice(0, 10)) && isUuid(c.id)) {
       return { at: c.at, id: c.id };
     }
   } catch {
-    // fall through
+    // not base64url JSON, or a date that is not one (toISOString throws): refused below
   }
   throw validationError({ cursor: ["is not a cursor this list gave out"] });
 }

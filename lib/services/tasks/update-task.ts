@@ -16,19 +16,20 @@ export async function updateTask(memberId: string, taskId: string, input: Update
     if (input.version !== undefined && input.version !== task.version) throw conflict();
     const { previousTaskIds, nextTaskIds, addPreviousTaskIds, removePreviousTaskIds } = input;
     const change = { previousTaskIds, nextTaskIds, addPreviousTaskIds, removePreviousTaskIds };
-    if (hasDependencyChange(change)) await changeDependencies(tx, memberId, taskId, change);
-    await tx.task.update({
-      where: { id: taskId },
-      data: {
-        title: input.title,
-        description: input.description,
-        deadline: input.deadline === undefined ? undefined : fromDateString(input.deadline),
-        importance: input.importance,
-        difficulty: input.difficulty,
-        expectedMinutes: input.expectedMinutes,
-        version: { increment: 1 },
-      },
-    });
+    const edgesChanged = hasDependencyChange(change) && (await changeDependencies(tx, memberId, taskId, change));
+    const fields = {
+      title: input.title,
+      description: input.description,
+      deadline: input.deadline === undefined ? undefined : fromDateString(input.deadline),
+      importance: input.importance,
+      difficulty: input.difficulty,
+      expectedMinutes: input.expectedMinutes,
+    };
+    // api.md: adding an edge that exists or removing one that does not changes nothing, not even the version
+    const fieldsGiven = Object.values(fields).some((v) => v !== undefined);
+    if (fieldsGiven || edgesChanged) {
+      await tx.task.update({ where: { id: taskId }, data: { ...fields, version: { increment: 1 } } });
+    }
     return taskView(await tx.task.findUniqueOrThrow({ where: { id: taskId }, include: TASK_VIEW_INCLUDE }));
   });
 }

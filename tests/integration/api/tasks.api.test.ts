@@ -536,14 +536,13 @@ describe("malformed task ids", () => {
   });
 });
 
-// App bugs these tests found: each test states the right behaviour and is marked it.fails until the bug is
-// fixed (it then fails for passing: drop the .fails).
-describe("known bugs", () => {
-  // BUG: a PATCH that only adds an existing edge (or removes a missing one) still writes the task: version
+// Requests that once showed app bugs (found by these tests, now fixed): each test states the right behaviour.
+describe("requests that once showed bugs", () => {
+  // Was a bug: a PATCH that only adds an existing edge (or removes a missing one) still writes the task: version
   // +1 and a new updatedAt. api.md: "answer 200 and change nothing". A client that PATCHes next with the
   // version it read gets 409 CONFLICT for a change that never happened.
   // PATCH /tasks/{b} {"addPreviousTaskIds":[a]} (a → b exists) → 200 {..., "version": 2, "updatedAt": <new>}
-  it.fails("adding an existing edge or removing a missing one changes nothing, not even the version", async () => {
+  it("adding an existing edge or removing a missing one changes nothing, not even the version", async () => {
     const { api } = await signedIn();
     const a = await newTask(api, { title: "a" });
     const b = await newTask(api, { title: "b", previousTaskIds: [a.id] });
@@ -558,35 +557,35 @@ describe("known bugs", () => {
     expect(await getTask(api, b.id)).toEqual(before);
   });
 
-  // BUG: a deadline the contract accepts (LocalDate takes year 0000) that PostgreSQL cannot store answers
+  // Was a bug: a deadline the contract accepts (LocalDate takes year 0000) that PostgreSQL cannot store answers
   // 500 INTERNAL instead of a 400 VALIDATION (or a 201).
   // POST /tasks {"title":"task","deadline":"0000-01-01","importance":5,"difficulty":3} → 500 {"error":{"code":"INTERNAL",...}}
-  it.fails("POST /tasks with deadline 0000-01-01 is not a server error", async () => {
+  it("POST /tasks with deadline 0000-01-01 is not a server error", async () => {
     const { api } = await signedIn();
     notAServerError(await api.post("/tasks", { body: { ...TASK_BODY, deadline: "0000-01-01" } }));
   });
 
-  // BUG: the same through PATCH. PATCH /tasks/{id} {"deadline":"0000-01-01"} → 500
-  it.fails("PATCH /tasks/{id} with deadline 0000-01-01 is not a server error", async () => {
+  // Was a bug: the same through PATCH. PATCH /tasks/{id} {"deadline":"0000-01-01"} → 500
+  it("PATCH /tasks/{id} with deadline 0000-01-01 is not a server error", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
     notAServerError(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { deadline: "0000-01-01" } }));
   });
 
-  // BUG: an instant the contract accepts (Instant takes year 0000) that PostgreSQL cannot store.
+  // Was a bug: an instant the contract accepts (Instant takes year 0000) that PostgreSQL cannot store.
   // POST /tasks/{id}/schedule {"startAt":"0000-06-01T00:00:00Z","type":"DEEP_WORK"} → 500
-  it.fails("POST /tasks/{id}/schedule with startAt in year 0000 is not a server error", async () => {
+  it("POST /tasks/{id}/schedule with startAt in year 0000 is not a server error", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
     notAServerError(await api.post("/tasks/{id}/schedule", { params: { id: task.id }, body: { startAt: "0000-06-01T00:00:00Z", type: "DEEP_WORK" } }));
   });
 
-  // BUG: GET /tasks decodes a cursor without checking that its id is a UUID or its instant storable, so a
+  // Was a bug: GET /tasks decodes a cursor without checking that its id is a UUID or its instant storable, so a
   // forged cursor reaches the query. api.md: a cursor the list did not give is VALIDATION (cursor).
   // GET /tasks?cursor=base64url({"at":"1","id":"------------------------------------"}) → 500
   // GET /tasks?cursor=base64url({"at":"-271821-04-20T00:00:00Z","id":"00000000-0000-0000-0000-000000000000"}) → 500
   const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  it.fails.each([
+  it.each([
     ["an id of 36 dashes", forge({ at: "1", id: "-".repeat(36) })],
     ["an instant the database cannot hold", forge({ at: "-271821-04-20T00:00:00Z", id: "00000000-0000-0000-0000-000000000000" })],
   ])("GET /tasks with a forged cursor (%s) is 400 VALIDATION naming cursor", async (_what, cursor) => {

@@ -181,3 +181,20 @@ describe("characterCount", () => {
     expect(characterCount("한국어")).toBe(3);
   });
 });
+
+describe("the supported calendar (1970-01-01 to 2999-12-31)", () => {
+  const outside = { _: ["must be between 1970-01-01 and 2999-12-31"] };
+  it("takes its first and last days and refuses the days beyond", () => {
+    expect(accept(LocalDate, "1970-01-01")).toBe("1970-01-01");
+    expect(accept(LocalDate, "2999-12-31")).toBe("2999-12-31");
+    expect(refuse(LocalDate, "1969-12-31")).toEqual(outside);
+    expect(refuse(LocalDate, "3000-01-01")).toEqual(outside);
+    expect(refuse(LocalDate, "0000-01-01")).toEqual(outside);
+  });
+  it("refuses instants whose local day could fall outside it, in any zone", () => {
+    expect(accept(Instant, "2999-12-30T23:59:59Z")).toBe("2999-12-30T23:59:59Z");
+    expect(refuse(Instant, "0000-01-01T00:00:00Z")).toEqual(outside);
+    expect(refuse(Instant, "9999-12-31T23:59:59-14:00")).toEqual(outside);
+    expect(refuse(Instant, "1970-01-01T05:00:00+09:00")).toEqual(outside);
+  });
+});

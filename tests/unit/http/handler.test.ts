@@ -276,7 +276,7 @@ describe("path and query", () => {
   it("lists the refusals of path, query, header and body together", async () => {
     const route = apiHandler({ params: IdParams, query: ListTasksQuery, body: UpdateTaskInput }, () => ({}));
     const response = await call(route, {
-      method: "PATCH",
+      method: "POST",
       path: "/tasks/nope?limit=0",
       params: { id: "nope" },
       headers: { "idempotency-key": "" },
@@ -288,6 +288,15 @@ describe("path and query", () => {
       "Idempotency-Key": ["must be at least 1 character", "must contain only printable ASCII characters"],
       importance: ["must be at least 1"],
     });
+  });
+
+  it("reads an Idempotency-Key only on a POST: on a read it is ignored, never refused", async () => {
+    const route = apiHandler({}, ({ idempotencyKey }) => ({ idempotencyKey }));
+    const read = await call(route, { method: "GET", path: "/me", headers: { "idempotency-key": "é" } });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual({ idempotencyKey: null });
+    const write = await call(route, { method: "POST", path: "/x", headers: { "idempotency-key": "é" } });
+    expect(write.status).toBe(400);
   });
 
   it("a query refusal about the whole query is under _", async () => {
