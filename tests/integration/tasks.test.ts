@@ -158,7 +158,7 @@ describe("lists", () => {
     const m = await createTestMember({ timezone: "Asia/Seoul" });
     const open = [];
     for (let i = 0; i < 7; i++) open.push(await task(m.id, { title: `open ${i}`, deadline: `2026-12-0${(i % 3) + 1}` }));
-    const past = await task(m.id, { title: "past", deadline: "2026-11-01" });
+    await task(m.id, { title: "past", deadline: "2026-11-01" });
     const done = await task(m.id, { title: "done", deadline: "2026-12-05" });
     await completeTask(m.id, done.id, NOW);
 

@@ -35,5 +35,13 @@ export async function publish(tx: Tx, events: readonly PublishedEvent[]): Promis
     })),
   });
   for (const event of events) for (const subscriber of subscribers) await subscriber(tx, event);
-  return events.map(({ facts: _facts, ...event }) => event);
+  // the facts were for the subscribers only: what leaves here is the event itself
+  return events.map((e): DomainEvent => ({
+    id: e.id,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    memberId: e.memberId,
+    ...(e.scheduleId ? { scheduleId: e.scheduleId } : {}),
+    ...(e.taskId ? { taskId: e.taskId } : {}),
+  }));
 }
