@@ -4,6 +4,8 @@
 //
 // The transport rule: web push when the server has a VAPID key (every modern browser, iOS 16.4+ in a Home Screen
 // app); FCM only when the server has no VAPID key and NEXT_PUBLIC_FIREBASE_CONFIG is set at build time.
+// first: this module runs in the browser, where zod must not probe for eval (the CSP refuses it)
+import "@/lib/security/zod-jitless";
 import * as z from "zod";
 
 export const SERVICE_WORKER_URL = "/sw.js";
