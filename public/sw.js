@@ -6,7 +6,8 @@
 //   4. Shown keys — "shown in the last 7 days", checked and recorded in one IndexedDB insert
 //   5. Push — show each reminder once; a duplicate replaces it silently; a malformed push gets a generic notice
 //   6. Notification clicks — Start, Snooze, or open the app
-// App-shell caching, when it comes, gets a section of its own (and revisits section 2).
+//   7. App shell — offline reading: pages network-first with the last good copy per URL, Next's static
+//      files cache-first, an "offline — read only" banner on a page served from the cache
 "use strict";
 
 // ---------------------------------------------------------------------------------------------
@@ -45,10 +46,11 @@ function language() {
 // 2. Lifecycle
 // ---------------------------------------------------------------------------------------------
 
-// This worker keeps no caches, so a new version can take over open pages at once: reminders then always run
-// the newest code. Revisit when app-shell caching arrives (a new cache must not serve an old page's assets).
+// A new version takes over open pages at once, so reminders always run the newest code. That is safe with the
+// app shell's caches (section 7): pages are network-first, and the static files are content-hashed (an old page's
+// assets stay cached under their own names). Activation deletes the caches of older versions.
 self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) => event.waitUntil(Promise.all([self.clients.claim(), deleteOldCaches()])));
 
 // ---------------------------------------------------------------------------------------------
 // 3. Reminder payloads
@@ -326,5 +328,180 @@ async function request(method, path, body, idempotencyKey) {
   } catch (error) {
     console.warn(`[pinit] ${method} ${path} failed`, error);
     return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. App shell
+// ---------------------------------------------------------------------------------------------
+//
+// Goal: a reload while offline shows the last copy of the page that was read, marked read only.
+// - Page navigations: network first; a good answer (200, not redirected) is kept per URL in PAGES_CACHE.
+//   Offline, the kept copy is served with a banner put in the HTML (no script: it works under the CSP and
+//   before hydration; React 19 skips an unexpected element at the top of <body>). No copy: a short notice.
+// - /_next/static/*: content-hashed, so cache first (a name never changes content).
+// - /icons/*, the manifest: stale-while-revalidate.
+// - Never cached: /api/* (personal data and actions), RSC fetches (client navigations; offline they fall
+//   back to a full page load, which lands here), anything not GET or of another origin.
+// - A navigation that ends on /signin (signed out or session gone) empties PAGES_CACHE: the pages of one
+//   member must not be shown offline to whoever signs in next on this device.
+// Bump SHELL_VERSION when this section changes what it stores; activation removes the older caches.
+
+const SHELL_VERSION = 1;
+const CACHE_PREFIX = "pinit-";
+const PAGES_CACHE = `${CACHE_PREFIX}pages-v${SHELL_VERSION}`;
+const STATIC_CACHE = `${CACHE_PREFIX}static-v${SHELL_VERSION}`;
+const SHELL_CACHES = [PAGES_CACHE, STATIC_CACHE];
+/** the paths that need no sign-in; every other page is personal */
+const SIGN_IN_PATHS = ["/signin", "/signup"];
+const OFFLINE_BANNER_ID = "pinit-offline-banner";
+
+// The worker cannot load next-intl's message files, so its few words live here, like section 1's.
+const SHELL_TEXTS = {
+  en: {
+    banner: "Offline — read only. This is the last copy you saw; changes wait until you are back online.",
+    missingTitle: "You are offline",
+    missingBody: "This page has not been saved for offline use yet. Reconnect and open it once to keep a copy.",
+  },
+  ko: {
+    banner: "오프라인 — 읽기 전용. 마지막으로 본 내용입니다. 변경은 다시 연결된 뒤에 할 수 있습니다.",
+    missingTitle: "오프라인 상태입니다",
+    missingBody: "이 페이지는 아직 오프라인용으로 저장되지 않았습니다. 연결된 상태에서 한 번 열어 두세요.",
+  },
+};
+
+async function deleteOldCaches() {
+  const names = await caches.keys();
+  await Promise.all(
+    names.filter((name) => name.startsWith(CACHE_PREFIX) && !SHELL_CACHES.includes(name)).map((name) => caches.delete(name)),
+  );
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  if (request.mode === "navigate") {
+    event.respondWith(pageNetworkFirst(request, url));
+  } else if (url.pathname.startsWith("/_next/static/")) {
+    event.respondWith(staticCacheFirst(request));
+  } else if (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest") {
+    event.respondWith(staleWhileRevalidate(request));
+  }
+  // anything else (RSC fetches, images, …) goes to the network as if there were no worker
+});
+
+/** a page's cache key: its path and query, without the fragment */
+function pageKey(/** @type {URL} */ url) {
+  return `${url.pathname}${url.search}`;
+}
+
+/** @param {Request} request @param {URL} url */
+async function pageNetworkFirst(request, url) {
+  try {
+    const response = await fetch(request);
+    const landed = new URL(response.url || request.url);
+    if (SIGN_IN_PATHS.includes(landed.pathname)) {
+      await caches.delete(PAGES_CACHE);
+    } else if (response.ok && !response.redirected && response.type === "basic" && !SIGN_IN_PATHS.includes(url.pathname)) {
+      const cache = await caches.open(PAGES_CACHE);
+      await cache.put(pageKey(url), response.clone());
+    }
+    return response;
+  } catch {
+    const cached = await (await caches.open(PAGES_CACHE)).match(pageKey(url));
+    return cached ? withOfflineBanner(cached) : offlineNotice();
+  }
+}
+
+/** the cached page with the read-only banner as the first thing in <body> */
+async function withOfflineBanner(/** @type {Response} */ cached) {
+  const html = await cached.text();
+  const text = SHELL_TEXTS[language()];
+  const banner =
+    `<div id="${OFFLINE_BANNER_ID}" role="status" ` +
+    `style="position:sticky;top:0;z-index:50;padding:10px 16px;background:#1d2a33;color:#fff;font:600 15px/1.4 system-ui,sans-serif;text-align:center">` +
+    `${text.banner}</div>`;
+  const body = /<body[^>]*>/i.exec(html);
+  const marked = body ? html.slice(0, body.index + body[0].length) + banner + html.slice(body.index + body[0].length) : banner + html;
+  const headers = new Headers(cached.headers);
+  headers.delete("content-length");
+  headers.set("x-pinit-offline", "1");
+  return new Response(marked, { status: 200, statusText: "OK", headers });
+}
+
+/** offline and no copy of the page: a minimal page that says so (inline styles only; no script) */
+function offlineNotice() {
+  const lang = language();
+  const text = SHELL_TEXTS[lang];
+  const html =
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>Pinit</title></head><body style="margin:0;font:16px/1.5 system-ui,sans-serif;background:#f6f8f7;color:#1d2a33">` +
+    `<div id="${OFFLINE_BANNER_ID}" role="status" style="padding:10px 16px;background:#1d2a33;color:#fff;font-weight:600;text-align:center">${text.banner}</div>` +
+    `<main style="max-width:36rem;margin:0 auto;padding:32px 20px"><h1>${text.missingTitle}</h1><p>${text.missingBody}</p>` +
+    `<p><a href="${HOME_PATH}" style="color:#2b6b63">Pinit</a></p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** @param {Request} request */
+async function staticCacheFirst(request) {
+  const cache = await caches.open(STATIC_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+/** @param {Request} request */
+async function staleWhileRevalidate(request) {
+  const cache = await caches.open(STATIC_CACHE);
+  const cached = await cache.match(request);
+  const fresh = fetch(request)
+    .then(async (response) => {
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    })
+    .catch(() => cached || Response.error());
+  return cached || fresh;
+}
+
+// The first page of a visit loads before this worker controls it, so none of its files went through the fetch
+// handler above. components/pwa/register-sw.tsx sends their URLs once the worker is ready; they are fetched and
+// kept here, so that even the very first page can be reloaded offline.
+self.addEventListener("message", (event) => {
+  const data = event.data;
+  // the page reached /signin or /signup without a full load (signing out is a client-side navigation)
+  if (data && data.type === "pinit:forget-pages") return event.waitUntil(caches.delete(PAGES_CACHE));
+  if (!data || data.type !== "pinit:cache-page" || !Array.isArray(data.urls)) return;
+  event.waitUntil(warmUp(data.urls.filter((/** @type {unknown} */ u) => typeof u === "string").slice(0, 100)));
+});
+
+/** @param {string[]} urls */
+async function warmUp(urls) {
+  for (const raw of urls) {
+    let url;
+    try {
+      url = new URL(raw, self.location.origin);
+    } catch {
+      continue;
+    }
+    if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) continue;
+    try {
+      if (url.pathname.startsWith("/_next/static/")) {
+        const cache = await caches.open(STATIC_CACHE);
+        if (!(await cache.match(url.href))) {
+          const response = await fetch(url.href);
+          if (response.ok) await cache.put(url.href, response);
+        }
+      } else if (!SIGN_IN_PATHS.includes(url.pathname) && !url.pathname.includes(".")) {
+        // a page: the same network-first rule as a navigation, minus the answer
+        const response = await fetch(url.href, { credentials: "same-origin", redirect: "follow" });
+        if (response.ok && !response.redirected) await (await caches.open(PAGES_CACHE)).put(pageKey(url), response);
+      }
+    } catch (error) {
+      console.warn("[pinit] could not keep a copy for offline use", raw, error);
+    }
   }
 }
