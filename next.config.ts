@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -16,4 +17,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its request configuration (locale and messages) from i18n/request.ts
+const withNextIntl = createNextIntlPlugin();
+
+export default withNextIntl(nextConfig);

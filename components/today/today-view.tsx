@@ -1,0 +1,119 @@
+// The day view (server component): the week strip of the selected day's week, that day's schedules in
+// start order as player cards, the banner for schedules whose start has passed, and the add-schedule sheet.
+// Everything is read in one go with one `now`, which also goes to the client as the server time reference
+// for the live timers.
+import { getLocale, getTranslations } from "next-intl/server";
+import { PlayerSync } from "@/components/player/player-sync";
+import { wallTimeOf } from "@/lib/client/wall-time";
+import { addDays, isValidDate, localDate, weekDays, weekStartOf } from "@/lib/domain/time";
+import { listSchedules } from "@/lib/services/schedules/read-schedules";
+import { weekStatistics } from "@/lib/services/statistics/week-statistics";
+import { listTasks } from "@/lib/services/tasks/read-tasks";
+import type { MemberView } from "@/lib/services/views";
+import { AddScheduleSheet } from "./add-schedule-sheet";
+import { OverdueBanner } from "./overdue-banner";
+import { ScheduleCard } from "./schedule-card";
+import { WeekStrip, type StripDay } from "./week-strip";
+
+/** a calendar date as a Date at noon UTC, so that formatting it in UTC never shifts the day */
+const noonUtc = (date: string) => new Date(`${date}T12:00:00.000Z`);
+
+export async function TodayView({ member, date }: { member: MemberView; date: string | undefined }) {
+  const now = new Date();
+  const zone = member.timezone;
+  const today = localDate(now, zone);
+  const selected = date && isValidDate(date) ? date : today;
+  const week = weekDays(weekStartOf(selected));
+  const [schedules, stats, openTasks, completedTasks] = await Promise.all([
+    listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
+    weekStatistics(member.id, selected, now),
+    listTasks(member.id, { status: "open", limit: 100 }, now),
+    listTasks(member.id, { status: "completed", limit: 100 }, now),
+  ]);
+  const t = await getTranslations("player");
+  const locale = await getLocale();
+  const intlLocale = locale === "ko" ? "ko-KR" : "en-US";
+
+  const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: "short", timeZone: "UTC" });
+  const dayFormat = new Intl.DateTimeFormat(intlLocale, { day: "numeric", timeZone: "UTC" });
+  const longDayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const fullDateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "full", timeZone: "UTC" });
+  const timeFormat = new Intl.DateTimeFormat(intlLocale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+
+  const dayOf = (startAt: string) => localDate(new Date(startAt), zone);
+  const days: StripDay[] = week.map((d) => {
+    const onDay = schedules.filter((s) => dayOf(s.startAt) === d);
+    return {
+      date: d,
+      weekday: weekdayFormat.format(noonUtc(d)),
+      dayOfMonth: dayFormat.format(noonUtc(d)),
+      label: longDayFormat.format(noonUtc(d)),
+      scheduled: onDay.length > 0,
+      unfinished: onDay.some((s) => s.state !== "COMPLETED"),
+    };
+  });
+  const daySchedules = schedules.filter((s) => dayOf(s.startAt) === selected);
+  const taskTitles = Object.fromEntries([...openTasks.items, ...completedTasks.items].map((x) => [x.id, x.title]));
+  const freeTasks = openTasks.items.filter((x) => x.scheduleId === null).map((x) => ({ id: x.id, title: x.title }));
+  const overdue = schedules
+    .filter((s) => s.state === "NOT_STARTED" && new Date(s.startAt) < now)
+    .map((s) => ({ id: s.id, title: s.title, time: `${selected === dayOf(s.startAt) ? "" : `${days.find((d) => d.date === dayOf(s.startAt))?.weekday ?? ""} `}${timeFormat.format(new Date(s.startAt))}` }));
+  const totalMinutes = Math.floor(stats.totalSeconds / 60);
+  const weekTotal = t("duration", { hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 });
+  const nextHour = wallTimeOf(new Date(now.getTime() + 3_600_000), zone).slice(0, 2) + ":00";
+  const serverNow = now.toISOString();
+
+  return (
+    <main className="flex flex-1 flex-col gap-5 py-4">
+      <PlayerSync serverNow={serverNow} schedules={schedules} taskTitles={taskTitles} dayIds={daySchedules.map((s) => s.id)} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("today.title")}</h1>
+          <p className="text-muted">{fullDateFormat.format(noonUtc(today))}</p>
+          <p className="mt-1" data-testid="greeting">
+            {t("today.greeting", { nickname: member.nickname })}
+          </p>
+        </div>
+        <AddScheduleSheet date={selected} defaultTime={nextHour} timeZone={zone} tasks={freeTasks} />
+      </div>
+
+      <WeekStrip
+        days={days}
+        selected={selected}
+        today={today}
+        previousWeek={addDays(selected, -7)}
+        nextWeek={addDays(selected, 7)}
+        weekTotal={weekTotal}
+        timeZone={zone}
+      />
+
+      <OverdueBanner items={overdue} />
+
+      <section aria-labelledby="day-schedules" className="flex flex-col gap-3">
+        <h2 id="day-schedules" className="text-xl font-semibold">
+          {t("today.daySchedules", { date: longDayFormat.format(noonUtc(selected)) })}
+        </h2>
+        {daySchedules.length === 0 ? (
+          <p className="rounded-2xl border border-dashed border-line p-6 text-center text-muted" data-testid="day-empty">
+            {t("today.empty")}
+          </p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {daySchedules.map((s) => (
+              <li key={s.id}>
+                <ScheduleCard
+                  initial={s}
+                  serverNow={serverNow}
+                  time={timeFormat.format(new Date(s.startAt))}
+                  taskTitle={s.taskId ? (taskTitles[s.taskId] ?? null) : null}
+                  moveTargets={days.filter((d) => d.date !== selected).map((d) => ({ date: d.date, label: d.label }))}
+                  timeZone={zone}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </main>
+  );
+}
