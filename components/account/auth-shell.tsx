@@ -3,9 +3,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/domain/limits";
-import { messages } from "@/lib/i18n/messages";
+import { getTranslations } from "next-intl/server";
 
-export function AuthShell({
+export async function AuthShell({
   locale,
   title,
   switchHref,
@@ -18,6 +18,8 @@ export function AuthShell({
   children: ReactNode;
 }) {
   const other: Locale = locale === "ko" ? "en" : "ko";
+  // each language's name is its own (the same in every messages file)
+  const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div lang={locale} className="mx-auto flex min-h-dvh w-full max-w-md flex-col px-5">
       <header className="flex items-center justify-between py-5">
@@ -25,7 +27,7 @@ export function AuthShell({
           Pinit
         </Link>
         <a href={switchHref} lang={other} hrefLang={other} className="rounded-md px-2 py-2 text-sm font-medium text-brand underline-offset-4 hover:underline">
-          {messages(other).langName}
+          {t(`languages.${other}`)}
         </a>
       </header>
       <main className="flex flex-1 flex-col justify-center pb-16">

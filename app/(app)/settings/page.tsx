@@ -1,9 +1,9 @@
 // /settings — nickname, time zone, daily goal, reminder lead time, language; and sign out.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/account/sign-out-form";
 import { PushToggle } from "@/components/push/push-toggle";
 import { requireMember } from "@/lib/auth/current-member";
-import { messages } from "@/lib/i18n/messages";
 import { signOutAction } from "./actions";
 import { SettingsForm } from "./settings-form";
 
@@ -19,32 +19,33 @@ function timeZones(current: string): string[] {
 
 export default async function SettingsPage() {
   const member = await requireMember();
-  const t = messages(member.locale);
+  // the member's own language (i18n/request.ts), said explicitly
+  const t = await getTranslations({ locale: member.locale, namespace: "account" });
   return (
     <main className="flex flex-1 flex-col gap-8 py-8">
-      <h1 className="text-4xl font-bold tracking-tight">{t.settings.title}</h1>
+      <h1 className="text-4xl font-bold tracking-tight">{t("settings.title")}</h1>
       <section aria-labelledby="settings-profile" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <h2 id="settings-profile" className="mb-5 text-xl font-semibold">
-          {t.settings.profile}
+          {t("settings.profile")}
         </h2>
         <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
       </section>
-      <section aria-label={member.locale === "ko" ? "알림" : "Notifications"} className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+      <section aria-label={t("settings.notifications")} className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <PushToggle locale={member.locale} />
       </section>
       <section aria-labelledby="settings-account" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <h2 id="settings-account" className="mb-3 text-xl font-semibold">
-          {t.settings.account}
+          {t("settings.account")}
         </h2>
         <p className="mb-5 text-muted">
-          {member.username ? t.settings.signedInAs(member.username) : t.settings.signedInWithProvider}
+          {member.username ? t("settings.signedInAs", { name: member.username }) : t("settings.signedInWithProvider")}
         </p>
         <SignOutForm action={signOutAction}>
           <button
             type="submit"
             className="inline-flex min-h-12 items-center justify-center rounded-lg border border-line px-6 font-semibold text-brand hover:bg-surface-tint"
           >
-            {t.settings.signOut}
+            {t("settings.signOut")}
           </button>
         </SignOutForm>
       </section>

@@ -1,11 +1,12 @@
 "use client";
 // The profile form of the settings page. The fields keep what was typed after a refused save; each refusal
 // is shown under its field, and the keyboard goes to the first one.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormMessage, SelectField, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
 import { actionError } from "@/lib/actions/result";
 import { DAILY_GOAL_MINUTES, LOCALES, NICKNAME, REMINDER_LEAD_MINUTES } from "@/lib/domain/limits";
-import { messages, reason, type FieldName } from "@/lib/i18n/messages";
+import { reason, type FieldName } from "@/lib/i18n/reasons";
 import type { MemberView } from "@/lib/services/views";
 import { updateSettingsAction } from "./actions";
 
@@ -13,7 +14,8 @@ const MESSAGE_ID = "settings-message";
 type SettingsField = Extract<FieldName, "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale">;
 
 export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: string[] }) {
-  const t = messages(member.locale);
+  // the member's language: the app shell's NextIntlClientProvider has the request's locale, which is the member's
+  const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
   const [result, formAction, pending] = useActionState(updateSettingsAction, {});
   const [values, setValues] = useState({
@@ -30,7 +32,7 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
   useEffect(() => {
     if (refusal) focusFirstProblem(formRef.current, MESSAGE_ID);
   }, [refusal]);
-  const errorsOf = (field: SettingsField) => refusal?.fieldErrors[field]?.map((r) => reason(r, member.locale, field));
+  const errorsOf = (field: SettingsField) => refusal?.fieldErrors[field]?.map((r) => reason(t, r, member.locale, field));
 
   const leadOptions = [...new Set<number>([...REMINDER_LEAD_MINUTES.presets, member.reminderLeadMinutes])].sort((a, b) => a - b);
   const saved = result.data && !pending;
@@ -39,17 +41,17 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-5">
       {refusal ? (
         <FormMessage id={MESSAGE_ID} tone="error">
-          {refusal.code === "VALIDATION" ? t.errors.summary : t.errors.generic}
+          {refusal.code === "VALIDATION" ? t("errors.summary") : t("errors.generic")}
         </FormMessage>
       ) : saved ? (
         <FormMessage id={MESSAGE_ID} tone="success">
-          {t.settings.saved}
+          {t("settings.saved")}
         </FormMessage>
       ) : null}
       <TextField
         id="settings-nickname"
         name="nickname"
-        label={t.fields.nickname}
+        label={t("fields.nickname")}
         errors={errorsOf("nickname")}
         autoComplete="nickname"
         maxLength={NICKNAME.max}
@@ -57,7 +59,7 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
         value={values.nickname}
         onChange={set("nickname")}
       />
-      <SelectField id="settings-timezone" name="timezone" label={t.fields.timezone} errors={errorsOf("timezone")} value={values.timezone} onChange={set("timezone")}>
+      <SelectField id="settings-timezone" name="timezone" label={t("fields.timezone")} errors={errorsOf("timezone")} value={values.timezone} onChange={set("timezone")}>
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}
@@ -72,8 +74,8 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
         min={DAILY_GOAL_MINUTES.min}
         max={DAILY_GOAL_MINUTES.max}
         step={1}
-        label={t.fields.dailyGoalMinutes}
-        hint={t.hints.dailyGoalMinutes}
+        label={t("fields.dailyGoalMinutes")}
+        hint={t("hints.dailyGoalMinutes")}
         errors={errorsOf("dailyGoalMinutes")}
         value={values.dailyGoalMinutes}
         onChange={set("dailyGoalMinutes")}
@@ -81,26 +83,26 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
       <SelectField
         id="settings-reminder-lead"
         name="reminderLeadMinutes"
-        label={t.fields.reminderLeadMinutes}
+        label={t("fields.reminderLeadMinutes")}
         errors={errorsOf("reminderLeadMinutes")}
         value={values.reminderLeadMinutes}
         onChange={set("reminderLeadMinutes")}
       >
         {leadOptions.map((m) => (
           <option key={m} value={m}>
-            {m === 0 ? t.settings.leadAtStart : t.settings.leadMinutes(m)}
+            {m === 0 ? t("settings.leadAtStart") : t("settings.leadMinutes", { minutes: m })}
           </option>
         ))}
       </SelectField>
-      <SelectField id="settings-locale" name="locale" label={t.fields.locale} errors={errorsOf("locale")} value={values.locale} onChange={set("locale")}>
+      <SelectField id="settings-locale" name="locale" label={t("fields.locale")} errors={errorsOf("locale")} value={values.locale} onChange={set("locale")}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {messages(l).langName}
+            {t(`languages.${l}`)}
           </option>
         ))}
       </SelectField>
       <button type="submit" className={primaryButtonClass} disabled={pending} aria-busy={pending}>
-        {pending ? t.settings.saving : t.settings.save}
+        {pending ? t("settings.saving") : t("settings.save")}
       </button>
     </form>
   );

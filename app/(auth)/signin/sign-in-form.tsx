@@ -3,12 +3,13 @@
 // to the page the visitor came from. Wrong credentials, throttling and server trouble each get their message.
 // first: the contract below must be built without eval (see the module)
 import "@/lib/security/zod-jitless";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { FormMessage, TextField, focusFirstProblem, primaryButtonClass, secondaryButtonClass } from "@/components/account/field";
 import { signInWithPassword, startOAuthSignIn, type SignInOutcome } from "@/lib/auth/browser";
 import { TokenInput } from "@/lib/contracts/member";
 import type { Locale } from "@/lib/domain/limits";
-import { messages, reason, type FieldName } from "@/lib/i18n/messages";
+import { reason, type FieldName } from "@/lib/i18n/reasons";
 
 type Props = {
   locale: Locale;
@@ -21,7 +22,7 @@ type Props = {
 const FORM_MESSAGE_ID = "signin-message";
 
 export function SignInForm({ locale, callbackUrl, initialError, providers, signUpHref }: Props) {
-  const t = messages(locale);
+  const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string[]>>>({});
   const [formError, setFormError] = useState<string | null>(initialError);
@@ -30,15 +31,15 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
   function outcomeMessage(outcome: Exclude<SignInOutcome, { ok: true }>): string {
     switch (outcome.error) {
       case "CredentialsSignin":
-        return t.errors.wrongCredentials;
+        return t("errors.wrongCredentials");
       case "RATE_LIMITED":
         return outcome.retryAfterSeconds
-          ? t.errors.rateLimited(Math.ceil(outcome.retryAfterSeconds / 60))
-          : t.errors.rateLimitedLater;
+          ? t("errors.rateLimited", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) })
+          : t("errors.rateLimitedLater");
       case "NETWORK":
-        return t.errors.network;
+        return t("errors.network");
       default:
-        return t.errors.generic;
+        return t("errors.generic");
     }
   }
 
@@ -59,9 +60,9 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
       const errors: Partial<Record<FieldName, string[]>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if (field === "username" || field === "password") (errors[field] ??= []).push(reason(issue.message, locale, field));
+        if (field === "username" || field === "password") (errors[field] ??= []).push(reason(t, issue.message, locale, field));
       }
-      return refuse(t.errors.summary, errors);
+      return refuse(t("errors.summary"), errors);
     }
     setPending(true);
     setFormError(null);
@@ -78,12 +79,12 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
   }
 
   // wrong credentials concern both fields, without saying which one was wrong
-  const credentialError = formError === t.errors.wrongCredentials;
+  const credentialError = formError === t("errors.wrongCredentials");
   return (
     <div className="flex flex-col gap-6">
       <form ref={formRef} onSubmit={onSubmit} method="post" action="/api/auth/callback/credentials" noValidate className="flex flex-col gap-5">
         <noscript>
-          <p className="text-sm font-medium text-red-700 dark:text-red-300">{t.signIn.needsScript}</p>
+          <p className="text-sm font-medium text-red-700 dark:text-red-300">{t("signIn.needsScript")}</p>
         </noscript>
         {formError ? (
           <FormMessage id={FORM_MESSAGE_ID} tone="error">
@@ -93,7 +94,7 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
         <TextField
           id="signin-username"
           name="username"
-          label={t.fields.username}
+          label={t("fields.username")}
           autoComplete="username"
           autoCapitalize="none"
           autoCorrect="off"
@@ -106,32 +107,32 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
           id="signin-password"
           name="password"
           type="password"
-          label={t.fields.password}
+          label={t("fields.password")}
           autoComplete="current-password"
           required
           errors={fieldErrors.password}
           alsoDescribedBy={credentialError ? FORM_MESSAGE_ID : undefined}
         />
         <button type="submit" className={primaryButtonClass} disabled={pending} aria-busy={pending}>
-          {pending ? t.signIn.submitting : t.signIn.submit}
+          {pending ? t("signIn.submitting") : t("signIn.submit")}
         </button>
       </form>
 
       {providers.length > 0 ? (
         <div className="flex flex-col gap-3">
-          <p className="text-center text-sm text-muted">{t.signIn.or}</p>
+          <p className="text-center text-sm text-muted">{t("signIn.or")}</p>
           {providers.map((p) => (
             <button key={p.id} type="button" className={secondaryButtonClass} disabled={pending} onClick={() => withProvider(p.id)}>
-              {t.signIn.withProvider(p.name)}
+              {t("signIn.withProvider", { name: p.name })}
             </button>
           ))}
         </div>
       ) : null}
 
       <p className="text-center text-sm">
-        {t.signIn.noAccount}{" "}
+        {t("signIn.noAccount")}{" "}
         <a href={signUpHref} className="font-semibold text-brand underline underline-offset-4">
-          {t.signIn.toSignUp}
+          {t("signIn.toSignUp")}
         </a>
       </p>
     </div>

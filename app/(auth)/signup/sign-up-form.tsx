@@ -1,11 +1,12 @@
 "use client";
 // The sign-up form. It works without JavaScript (a plain form post to the server action); with it, the
 // browser's time zone is sent too and the keyboard goes to the first field that needs fixing.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { FormMessage, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
 import { actionError } from "@/lib/actions/result";
 import { DEFAULT_TIME_ZONE, NICKNAME, PASSWORD, USERNAME, type Locale } from "@/lib/domain/limits";
-import { messages, reason, type FieldName } from "@/lib/i18n/messages";
+import { reason, type FieldName } from "@/lib/i18n/reasons";
 import { signUpAction } from "./actions";
 
 const FORM_MESSAGE_ID = "signup-message";
@@ -16,7 +17,7 @@ const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
 
 export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale; callbackUrl: string; signInHref: string }) {
-  const t = messages(locale);
+  const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
   const [result, formAction, pending] = useActionState(signUpAction, {});
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => DEFAULT_TIME_ZONE);
@@ -28,9 +29,9 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
     if (refusal) focusFirstProblem(formRef.current, FORM_MESSAGE_ID);
   }, [refusal]);
 
-  const errorsOf = (field: (typeof FIELDS)[number]) => refusal?.fieldErrors[field]?.map((r) => reason(r, locale, field));
+  const errorsOf = (field: (typeof FIELDS)[number]) => refusal?.fieldErrors[field]?.map((r) => reason(t, r, locale, field));
   const unplaced = refusal && !FIELDS.some((f) => refusal.fieldErrors[f]?.length);
-  const formMessage = refusal ? (unplaced && refusal.code !== "VALIDATION" ? t.errors.generic : t.errors.summary) : null;
+  const formMessage = refusal ? (unplaced && refusal.code !== "VALIDATION" ? t("errors.generic") : t("errors.summary")) : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -46,8 +47,8 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
         <TextField
           id="signup-username"
           name="username"
-          label={t.fields.username}
-          hint={t.hints.username}
+          label={t("fields.username")}
+          hint={t("hints.username")}
           errors={errorsOf("username")}
           autoComplete="username"
           autoCapitalize="none"
@@ -63,8 +64,8 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
           id="signup-password"
           name="password"
           type="password"
-          label={t.fields.password}
-          hint={t.hints.password}
+          label={t("fields.password")}
+          hint={t("hints.password")}
           errors={errorsOf("password")}
           autoComplete="new-password"
           required
@@ -74,26 +75,26 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
         <TextField
           id="signup-nickname"
           name="nickname"
-          label={t.fields.nickname}
-          hint={t.hints.nickname}
+          label={t("fields.nickname")}
+          hint={t("hints.nickname")}
           errors={errorsOf("nickname")}
           autoComplete="nickname"
           maxLength={NICKNAME.max}
           value={values.nickname}
           onChange={(e) => setValues((v) => ({ ...v, nickname: e.target.value }))}
         />
-        <p className="text-sm text-muted">{t.hints.timezone(timeZone)}</p>
+        <p className="text-sm text-muted">{t("hints.timezone", { zone: timeZone })}</p>
         {errorsOf("timezone")?.length ? (
           <p className="text-sm font-medium text-red-700 dark:text-red-300">{errorsOf("timezone")?.join(" ")}</p>
         ) : null}
         <button type="submit" className={primaryButtonClass} disabled={pending} aria-busy={pending}>
-          {pending ? t.signUp.submitting : t.signUp.submit}
+          {pending ? t("signUp.submitting") : t("signUp.submit")}
         </button>
       </form>
       <p className="text-center text-sm">
-        {t.signUp.haveAccount}{" "}
+        {t("signUp.haveAccount")}{" "}
         <a href={signInHref} className="font-semibold text-brand underline underline-offset-4">
-          {t.signUp.toSignIn}
+          {t("signUp.toSignIn")}
         </a>
       </p>
     </div>

@@ -1,10 +1,21 @@
 // The account pages' languages: choosing one, and saying every contract refusal in it.
 import fc from "fast-check";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { SignUpInput, UpdateMemberInput } from "@/lib/contracts/member";
+import type { Locale } from "@/lib/domain/limits";
 import { localeFromAcceptLanguage, pickLocale } from "@/lib/i18n/locale";
-import { messages, reason } from "@/lib/i18n/messages";
+import { KO_REASON_KEYS, reason as reasonWith, type AccountTranslator, type FieldName } from "@/lib/i18n/reasons";
 import { USERNAME_TAKEN } from "@/lib/services/members/sign-up";
+import en from "@/messages/en/account.json";
+import ko from "@/messages/ko/account.json";
+
+const ACCOUNT = { ko, en };
+// string keys, as the app's translators take them (no AppConfig typing of the messages)
+const translator = (locale: Locale) =>
+  createTranslator({ locale, messages: { account: ACCOUNT[locale] }, namespace: "account" }) as unknown as AccountTranslator;
+/** reason() with the page's "account" translator, as the forms call it */
+const reason = (text: string, locale: Locale, field?: FieldName) => reasonWith(translator(locale), text, locale, field);
 
 describe("choosing the language", () => {
   it.each([
@@ -56,9 +67,21 @@ describe("refusal reasons", () => {
     expect(reason("must not be blank", "en")).toBe("Must not be blank.");
   });
 
-  it("both dictionaries have the same entries", () => {
+  it("both message files have the same entries, but for the Korean reasons (English pages show the contracts' own)", () => {
     const shape = (o: object): unknown =>
       Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v && typeof v === "object" ? shape(v) : typeof v]));
-    expect(shape(messages("en"))).toEqual(shape(messages("ko")));
+    const { reasons, ...koRest } = ko;
+    expect(shape(en)).toEqual(shape(koRest));
+    expect(Object.keys(reasons).sort()).toEqual([...new Set(KO_REASON_KEYS)].sort());
+  });
+
+  it("fill in their arguments (ICU messages)", () => {
+    expect(reason("must be at most 20 characters", "ko", "nickname")).toBe("20자 이하여야 합니다.");
+    expect(reason("must be one of ko, en", "ko")).toBe("다음 중 하나여야 합니다: ko, en.");
+    expect(reason("something new", "ko")).toBe("something new");
+    expect(translator("en")("errors.rateLimited", { minutes: 1 })).toBe("Too many sign-in attempts. Try again in 1 minute.");
+    expect(translator("en")("errors.rateLimited", { minutes: 3 })).toBe("Too many sign-in attempts. Try again in 3 minutes.");
+    expect(translator("ko")("errors.rateLimited", { minutes: 3 })).toBe("로그인 시도가 너무 많습니다. 3분 뒤에 다시 시도해 주세요.");
+    expect(translator("en")("settings.leadMinutes", { minutes: 1440 })).toBe("1440 minutes before");
   });
 });
