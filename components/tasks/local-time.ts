@@ -1,8 +1,7 @@
 // Wall-clock times in the member's time zone (not the browser's: a member may plan Seoul days from abroad).
 // A <input type="datetime-local"> gives "YYYY-MM-DDTHH:mm" with no zone; the API wants an instant. The zone
-// arithmetic itself is lib/client/wall-time.ts (shared with the day view); this file only speaks the input's format.
-import { instantOfWallTime, wallTimeOf } from "@/lib/client/wall-time";
-import { isValidDate, localDate } from "@/lib/domain/time";
+// arithmetic itself is lib/domain/time.ts (shared with the day view); this file only speaks the input's format.
+import { instantOfWallTime, isValidDate, localDate, wallTimeOf } from "@/lib/domain/time";
 
 /** the instant a wall-clock time "YYYY-MM-DDTHH:mm" names in `timeZone`, or null when the text is not such a time */
 export function wallTimeToInstant(wall: string, timeZone: string): Date | null {

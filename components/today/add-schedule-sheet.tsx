@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { createScheduleAction } from "@/app/(app)/schedules/actions";
 import { Dialog } from "@/components/player/dialog";
 import { actionError } from "@/lib/actions/result";
-import { instantOfWallTime } from "@/lib/client/wall-time";
+import { instantOfWallTime } from "@/lib/domain/time";
 import { SCHEDULE_TYPES, type ScheduleType } from "@/lib/domain/limits";
 
 type Props = {

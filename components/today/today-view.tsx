@@ -4,8 +4,7 @@
 // for the live timers.
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlayerSync } from "@/components/player/player-sync";
-import { wallTimeOf } from "@/lib/client/wall-time";
-import { addDays, isValidDate, localDate, weekDays, weekStartOf } from "@/lib/domain/time";
+import { addDays, isValidDate, localDate, wallTimeOf, weekDays, weekStartOf } from "@/lib/domain/time";
 import { listSchedules } from "@/lib/services/schedules/read-schedules";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
 import { listTasks } from "@/lib/services/tasks/read-tasks";

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent, type TouchEvent } from "react";
 import { useTranslations } from "next-intl";
-import { moveToDate } from "@/lib/client/wall-time";
+import { moveToDate } from "@/lib/domain/time";
 import { usePlayerStore } from "@/lib/client/player-store";
 
 export type StripDay = { date: string; weekday: string; dayOfMonth: string; label: string; scheduled: boolean; unfinished: boolean };

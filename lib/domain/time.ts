@@ -165,6 +165,34 @@ function offsetAt(instantMs: number, timeZone: string): number {
   return wallAsUtcMs - wholeSecondMs;
 }
 
+/** "HH:MM" of `instant` on the wall clock of `timeZone` */
+export function wallTimeOf(instant: Date, timeZone: string): string {
+  const { hour, minute } = wallClock(instant, timeZone);
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+/**
+ * The instant the wall clock in `timeZone` shows `date` `time` ("HH:MM"). A time the clocks skip (a DST gap)
+ * gives the instant just after the gap, as a careful user expects ("02:30" on a spring-forward night → 03:30);
+ * a time shown twice (clocks set back) gives the first.
+ */
+export function instantOfWallTime(date: string, time: string, timeZone: string): Date {
+  const [hour, minute] = time.split(":").map(Number);
+  const wallMs = parseDate(date).getTime() + (hour ?? 0) * MS_PER_HOUR + (minute ?? 0) * 60_000;
+  // The offset a day before, at, and a day after the wall time read as UTC covers a nearby transition;
+  // where two candidates show the wall time (a repeated hour), the earlier is its first showing.
+  const candidates = [wallMs - MS_PER_DAY, wallMs, wallMs + MS_PER_DAY].map((probe) => wallMs - offsetAt(probe, timeZone));
+  const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === wallMs).sort((a, b) => a - b);
+  if (exact[0] !== undefined) return new Date(exact[0]);
+  // in a gap: the later offset applies after the jump
+  return new Date(Math.max(...candidates));
+}
+
+/** the same time of day on another local date: what dragging a schedule onto another day of the week does */
+export function moveToDate(instant: Date, date: string, timeZone: string): Date {
+  return instantOfWallTime(date, wallTimeOf(instant, timeZone), timeZone);
+}
+
 /**
  * The instant the local day `date` starts in `timeZone`: its local midnight, or, when the clocks
  * skip midnight (DST starting at 00:00, as in Santiago), the first instant that shows that date.

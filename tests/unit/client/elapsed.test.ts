@@ -2,7 +2,7 @@
 // from sleep shows the same time; never from counted ticks.
 import { describe, expect, it } from "vitest";
 import { clockOffsetMs, formatElapsed, liveElapsedSeconds, predictTransition, type TrackedSchedule } from "@/lib/client/elapsed";
-import { instantOfWallTime, moveToDate, wallTimeOf } from "@/lib/client/wall-time";
+import { instantOfWallTime, moveToDate, wallTimeOf } from "@/lib/domain/time";
 
 const T0 = Date.parse("2026-11-25T09:00:00.000Z");
 

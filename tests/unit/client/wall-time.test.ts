@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantOfWallTime, moveToDate, wallTimeOf } from "@/lib/client/wall-time";
+import { instantOfWallTime, moveToDate, wallTimeOf } from "@/lib/domain/time";
 import { instantToWallTime, nextWholeHour, wallTimeToInstant } from "@/components/tasks/local-time";
 
 describe("wall-clock times in the member's zone", () => {
