@@ -2,14 +2,13 @@
 // a link to the day in Today), and what can be done with it (complete / reopen / delete / schedule it).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDeadline } from "@/components/tasks/task-list";
 import { getTranslations } from "next-intl/server";
 import { intlLocale } from "@/components/tasks/library-i18n";
 import { TaskControls } from "@/components/tasks/task-controls";
 import { cardClass, quietButtonClass, textLinkClass } from "@/components/tasks/styles";
 import { requireMember } from "@/lib/auth/current-member";
-import { isDomainError } from "@/lib/domain/errors";
+import { taskOrNotFound } from "./task-or-not-found";
 import { localDate } from "@/lib/domain/time";
 import { getSchedule } from "@/lib/services/schedules/read-schedules";
 import { getTask } from "@/lib/services/tasks/read-tasks";
@@ -20,13 +19,7 @@ export const metadata: Metadata = { title: "할 일 · Task" };
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember();
   const { id } = await params;
-  let task: TaskView;
-  try {
-    task = await getTask(member.id, id);
-  } catch (error) {
-    if (isDomainError(error)) notFound(); // a malformed id or another member's task: both simply do not exist here
-    throw error;
-  }
+  const task = await taskOrNotFound(member.id, id);
   const t = await getTranslations("library");
   const [previous, next, schedule] = await Promise.all([
     Promise.all(task.previousTaskIds.map((taskId) => getTask(member.id, taskId))),

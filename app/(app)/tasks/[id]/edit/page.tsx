@@ -1,27 +1,18 @@
 // /tasks/[id]/edit — edit every field of a task and its prerequisites.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { prerequisiteCandidates } from "@/components/tasks/candidates";
 import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requireMember } from "@/lib/auth/current-member";
-import { isDomainError } from "@/lib/domain/errors";
+import { taskOrNotFound } from "../task-or-not-found";
 import { localDate } from "@/lib/domain/time";
-import { getTask } from "@/lib/services/tasks/read-tasks";
-import type { TaskView } from "@/lib/services/views";
 
 export const metadata: Metadata = { title: "할 일 수정 · Edit task" };
 
 export default async function EditTaskPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember();
   const { id } = await params;
-  let task: TaskView;
-  try {
-    task = await getTask(member.id, id);
-  } catch (error) {
-    if (isDomainError(error)) notFound(); // a malformed id or another member's task: both simply do not exist here
-    throw error;
-  }
+  const task = await taskOrNotFound(member.id, id);
   const t = await getTranslations("library");
   const candidates = await prerequisiteCandidates(member.id, task.id);
   return (
