@@ -33,8 +33,8 @@ export async function idempotent<T>(
     WHERE "memberId" = ${memberId}::uuid AND key = ${request.key}
       AND "createdAt" < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
   const claimed = await tx.$executeRaw`
-    INSERT INTO idempotency_records ("memberId", key, fingerprint, status, body)
-    VALUES (${memberId}::uuid, ${request.key}, ${request.fingerprint}, 0, 'null'::jsonb)
+    INSERT INTO idempotency_records ("memberId", key, fingerprint, body)
+    VALUES (${memberId}::uuid, ${request.key}, ${request.fingerprint}, 'null'::jsonb)
     ON CONFLICT ("memberId", key) DO NOTHING`;
 
   if (claimed === 0) return replay<T>(tx, memberId, request);
@@ -54,7 +54,7 @@ export async function idempotent<T>(
     outcome = { ok: false, error: e, replayed: false };
   }
   await tx.$executeRaw`
-    UPDATE idempotency_records SET status = ${answer.ok ? 200 : 409}, body = ${JSON.stringify(answer)}::jsonb
+    UPDATE idempotency_records SET body = ${JSON.stringify(answer)}::jsonb
     WHERE "memberId" = ${memberId}::uuid AND key = ${request.key}`;
   return outcome;
 }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "idempotency_records" DROP COLUMN "status";
+
+
