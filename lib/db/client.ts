@@ -19,3 +19,10 @@ const holder = globalThis as unknown as { pinitDb?: Db };
 export function db(): Db {
   return (holder.pinitDb ??= createDb());
 }
+
+/** close the process-wide client; the next db() connects again, to the DATABASE_URL of that moment (scripts) */
+export async function disconnectDb(): Promise<void> {
+  const current = holder.pinitDb;
+  holder.pinitDb = undefined;
+  await current?.$disconnect();
+}

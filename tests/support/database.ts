@@ -11,15 +11,23 @@ export type TestDatabase = { url: string; embedded: boolean; close(): Promise<vo
 
 const exec = promisify(execFile);
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+/** `server`: the PostgreSQL server to create it on (default: TEST_DATABASE_URL, then DATABASE_URL) */
+export async function createTestDatabase(
+  label: string,
+  server: string | undefined = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL,
+): Promise<TestDatabase> {
   const database = server ? await createOnServer(server, label) : await createEmbedded();
+  await migrate(database.url);
+  return database;
+}
+
+/** the real `prisma migrate deploy`, so that every test run also proves the migrations */
+export async function migrate(url: string): Promise<void> {
   await exec("node_modules/.bin/prisma", ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...process.env, DATABASE_URL: url },
   }).catch((e: { stdout?: string; stderr?: string }) => {
     throw new Error(`prisma migrate deploy failed on the test database:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
   });
-  return database;
 }
 
 async function createOnServer(serverUrl: string, label: string): Promise<TestDatabase> {

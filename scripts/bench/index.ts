@@ -1,0 +1,123 @@
+// `npm run bench`: Pinit's speed against the physical floor, first on PostgreSQL, then on the embedded PGlite.
+// Prints tables and writes artifacts/bench.json. docs/benchmarks.md records the numbers and the machine.
+// Options (environment): BENCH_DATABASE_URL (the PostgreSQL server; default DATABASE_URL, then the local one),
+// BENCH_SCALE (multiplies the transitions per level; default 1), BENCH_ONLY=postgres|pglite, BENCH_BUILD=1
+// (rebuild even when .next exists).
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
+import { ApiMember } from "./api-client";
+import { embeddedDatabase, postgresDatabase, type BenchDatabase } from "./databases";
+import { fixed, table } from "./measure";
+import { relayBench, type RelayResult } from "./relay";
+import { apiTransitions, floorMembers, floorTransitions, levels, type TransitionResult } from "./transitions";
+
+const ARTIFACTS = path.join(process.cwd(), "artifacts");
+const MAX_CLIENTS = 50;
+
+type DatabaseReport = {
+  database: BenchDatabase["name"];
+  transitions: { clients: number; api: TransitionResult; floor: TransitionResult; ratio: number }[];
+  relay: { app: RelayResult; floor: RelayResult; ratio: number };
+};
+
+/** the app's environment: no Inngest (the relay bench owns the outbox), a throwaway signing secret */
+function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") };
+  for (const key of Object.keys(env)) if (key.startsWith("INNGEST_")) delete env[key];
+  return env;
+}
+
+async function benchDatabase(database: BenchDatabase): Promise<DatabaseReport> {
+  const app = await startApp(appEnv(database.url), path.join(ARTIFACTS, `bench-${database.name.toLowerCase()}-server.log`));
+  try {
+    console.log(`\n## ${database.name}: app at ${app.url}`);
+    const members = await ApiMember.signUpMany(app.url, "bench", MAX_CLIENTS);
+    const floorIds = await floorMembers(database, MAX_CLIENTS);
+    // warm-up: the first requests compile routes and fill caches; they are not measured
+    await apiTransitions(database, app, members, { clients: 5, cyclesPerClient: 5 });
+    await floorTransitions(database, floorIds, { clients: 5, cyclesPerClient: 5 });
+
+    const transitions: DatabaseReport["transitions"] = [];
+    for (const level of levels(Number(process.env.BENCH_SCALE ?? 1))) {
+      const floor = await floorTransitions(database, floorIds, level);
+      const api = await apiTransitions(database, app, members, level);
+      transitions.push({ clients: level.clients, api, floor, ratio: api.perSecond / floor.perSecond });
+      console.log(`  ${level.clients} client(s): API ${fixed(api.perSecond)}/s, floor ${fixed(floor.perSecond)}/s`);
+    }
+    const relay = await relayBench(database);
+    return { database: database.name, transitions, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
+  } finally {
+    await app.stop();
+  }
+}
+
+/** count, failures, rate, latencies and CPU ms per transition (client: the app, or this process for the floor) */
+const row = (r: TransitionResult): string[] => [
+  String(r.count),
+  String(r.failures),
+  fixed(r.perSecond),
+  fixed(r.p50, 2),
+  fixed(r.p95, 2),
+  fixed(r.p99, 2),
+  fixed(r.p99 / r.p50, 2),
+  fixed(r.clientCpuMs, 2),
+  fixed(r.databaseCpuMs, 2),
+];
+
+function printReport(report: DatabaseReport) {
+  console.log(`\n### ${report.database}: transitions (start/pause/resume/complete); latency and CPU per transition in ms`);
+  console.log(
+    table([
+      ["clients", "", "ok", "failed", "per s", "p50", "p95", "p99", "p99/p50", "client CPU", "db CPU", "API ÷ floor"],
+      ...report.transitions.flatMap((t) => [
+        [String(t.clients), "API", ...row(t.api), fixed(t.ratio, 2)],
+        ["", "floor", ...row(t.floor), ""],
+      ]),
+    ]),
+  );
+  const { app, floor, ratio } = report.relay;
+  console.log(`\n### ${report.database}: outbox relay, ${app.events} events`);
+  console.log(
+    table([
+      ["", "events/s", "seconds", "missing", "sent twice", "app ÷ floor"],
+      ["app drain", fixed(app.perSecond, 0), fixed(app.seconds, 2), String(app.missing), String(app.duplicates), fixed(ratio, 2)],
+      ["floor", fixed(floor.perSecond, 0), fixed(floor.seconds, 2), String(floor.missing), String(floor.duplicates), ""],
+    ]),
+  );
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const only = process.env.BENCH_ONLY;
+  if (process.env.BENCH_BUILD === "1" || !hasBuild()) {
+    console.log("building the app (next build)…");
+    await buildApp({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, path.join(ARTIFACTS, "bench-build.log"));
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  console.log(`# npm run bench — ${new Date().toISOString()}\nmachine: ${machine}`);
+
+  const reports: DatabaseReport[] = [];
+  const targets: (() => Promise<BenchDatabase>)[] = [];
+  if (only !== "pglite") targets.push(() => postgresDatabase("transitions"));
+  if (only !== "postgres") targets.push(() => embeddedDatabase());
+  for (const open of targets) {
+    const database = await open();
+    try {
+      reports.push(await benchDatabase(database));
+    } finally {
+      await database.close();
+    }
+  }
+  for (const report of reports) printReport(report);
+  writeFileSync(path.join(ARTIFACTS, "bench.json"), JSON.stringify({ machine, at: new Date().toISOString(), reports }, null, 2));
+  const failed = reports.some((r) => r.transitions.some((t) => t.api.failures + t.floor.failures > 0) || r.relay.app.missing + r.relay.app.duplicates + r.relay.floor.missing + r.relay.floor.duplicates > 0);
+  if (failed) {
+    console.error("\nSome transitions failed or some events were lost or sent twice: see above.");
+    process.exitCode = 1;
+  }
+}
+
+await main();
