@@ -11,16 +11,19 @@ import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
 import { ApiMember } from "./api-client";
 import { embeddedDatabase, postgresDatabase, type BenchDatabase } from "./databases";
 import { fixed, table } from "./measure";
+import { requestFloor, type FrameworkFloor } from "./framework";
 import { relayBench, type RelayResult } from "./relay";
-import { apiTransitions, floorMembers, floorTransitions, levels, type TransitionResult } from "./transitions";
+import { apiTransitions, floorMembers, floorTransitions, levels, serviceTransitions, type TransitionResult } from "./transitions";
 
 const ARTIFACTS = path.join(process.cwd(), "artifacts");
 const MAX_CLIENTS = 50;
 
 type DatabaseReport = {
   database: BenchDatabase["name"];
-  transitions: { clients: number; api: TransitionResult; floor: TransitionResult; ratio: number }[];
+  transitions: { clients: number; api: TransitionResult; service: TransitionResult; floor: TransitionResult; ratio: number }[];
   relay: { app: RelayResult; floor: RelayResult; ratio: number };
+  /** GET /api/health at 1 and 20 clients: Next.js alone */
+  framework: { clients: number; result: FrameworkFloor }[];
 };
 
 /** the app's environment: no Inngest (the relay bench owns the outbox), a throwaway signing secret */
@@ -36,25 +39,33 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseReport> {
     console.log(`\n## ${database.name}: app at ${app.url}`);
     const members = await ApiMember.signUpMany(app.url, "bench", MAX_CLIENTS);
     const floorIds = await floorMembers(database, MAX_CLIENTS);
+    const serviceIds = await floorMembers(database, MAX_CLIENTS);
     // warm-up: the first requests compile routes and fill caches; they are not measured
     await apiTransitions(database, app, members, { clients: 5, cyclesPerClient: 5 });
     await floorTransitions(database, floorIds, { clients: 5, cyclesPerClient: 5 });
+    await serviceTransitions(database, serviceIds, { clients: 5, cyclesPerClient: 5 });
 
     const transitions: DatabaseReport["transitions"] = [];
     for (const level of levels(Number(process.env.BENCH_SCALE ?? 1))) {
       const floor = await floorTransitions(database, floorIds, level);
+      const service = await serviceTransitions(database, serviceIds, level);
       const api = await apiTransitions(database, app, members, level);
-      transitions.push({ clients: level.clients, api, floor, ratio: api.perSecond / floor.perSecond });
-      console.log(`  ${level.clients} client(s): API ${fixed(api.perSecond)}/s, floor ${fixed(floor.perSecond)}/s`);
+      transitions.push({ clients: level.clients, api, service, floor, ratio: api.perSecond / floor.perSecond });
+      console.log(`  ${level.clients} client(s): API ${fixed(api.perSecond)}/s, service ${fixed(service.perSecond)}/s, floor ${fixed(floor.perSecond)}/s`);
     }
+    const framework = [];
+    for (const clients of [1, 20]) framework.push({ clients, result: await requestFloor(app, clients, Math.ceil(1000 / clients)) });
     const relay = await relayBench(database);
-    return { database: database.name, transitions, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
+    return { database: database.name, transitions, framework, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
   } finally {
     await app.stop();
   }
 }
 
-/** count, failures, rate, latencies and CPU ms per transition (client: the app, or this process for the floor) */
+/**
+ * count, failures, rate, latencies and CPU ms per transition. "client CPU" is the app's processes for the API,
+ * and this process for the service (called in-process) and the floor (issuing the SQL).
+ */
 const row = (r: TransitionResult): string[] => [
   String(r.count),
   String(r.failures),
@@ -74,8 +85,16 @@ function printReport(report: DatabaseReport) {
       ["clients", "", "ok", "failed", "per s", "p50", "p95", "p99", "p99/p50", "client CPU", "db CPU", "API ÷ floor"],
       ...report.transitions.flatMap((t) => [
         [String(t.clients), "API", ...row(t.api), fixed(t.ratio, 2)],
+        ["", "service", ...row(t.service), ""],
         ["", "floor", ...row(t.floor), ""],
       ]),
+    ]),
+  );
+  console.log(`\n### ${report.database}: Next.js alone (GET /api/health, no database), for comparison`);
+  console.log(
+    table([
+      ["clients", "ok", "per s", "p50", "p95", "p99", "app CPU ms"],
+      ...report.framework.map(({ clients, result: r }) => [String(clients), String(r.count), fixed(r.perSecond), fixed(r.p50, 2), fixed(r.p95, 2), fixed(r.p99, 2), fixed(r.clientCpuMs, 2)]),
     ]),
   );
   const { app, floor, ratio } = report.relay;

@@ -1,6 +1,7 @@
 // The outbox relay draining 10,000 pending events through the app's own drain (lib/services/outbox/drain.ts)
 // with a stub transport that records ids, beside the floor: the same batch select-and-mark in raw SQL.
 // Both check that every event was sent exactly once.
+import { randomBytes } from "node:crypto";
 import { rawPool, type BenchDatabase } from "./databases";
 import { timed } from "./measure";
 
@@ -64,12 +65,13 @@ async function floorDrain(database: BenchDatabase, expected: Set<string>): Promi
   const pool = rawPool(database, 1);
   const client = await pool.connect();
   const sent: string[] = [];
+  const tag = randomBytes(4).toString("hex"); // PGlite keeps prepared statements across connections (one session)
   try {
     const { ms } = await timed(async () => {
       for (;;) {
         await client.query("BEGIN");
         const { rows } = await client.query<{ id: string }>({
-          name: "floor_lease",
+          name: `floor_lease_${tag}`,
           text: `SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId" FROM outbox_events
                  WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now() ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED`,
           values: [BATCH],
@@ -77,7 +79,7 @@ async function floorDrain(database: BenchDatabase, expected: Set<string>): Promi
         const ids = rows.map((r) => r.id);
         if (ids.length > 0) {
           await client.query({
-            name: "floor_lease_mark",
+            name: `floor_lease_mark_${tag}`,
             text: `UPDATE outbox_events SET attempts = attempts + 1, "nextAttemptAt" = now() + interval '1 minute' WHERE id = ANY($1::uuid[])`,
             values: [ids],
           });
@@ -86,7 +88,7 @@ async function floorDrain(database: BenchDatabase, expected: Set<string>): Promi
         if (ids.length === 0) break;
         sent.push(...ids);
         await client.query({
-          name: "floor_mark_sent",
+          name: `floor_mark_sent_${tag}`,
           text: `UPDATE outbox_events SET "sentAt" = now() WHERE id = ANY($1::uuid[]) AND "sentAt" IS NULL`,
           values: [ids],
         });

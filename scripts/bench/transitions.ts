@@ -1,5 +1,6 @@
 // Transitions through the HTTP API, and the same database work issued directly with `pg` (the floor).
 // Each client is one member playing its own schedules: start, pause, resume, complete, one after the other.
+import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { ApiMember, type TransitionAction } from "./api-client";
 import { rawPool, seedSchedules, type BenchDatabase } from "./databases";
@@ -52,10 +53,42 @@ export async function apiTransitions(database: BenchDatabase, app: { pid: number
   );
 }
 
+/** the service itself, called in this process (no HTTP, no Next.js): what Prisma and the service code cost */
+export async function serviceTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
+  process.env.DATABASE_URL = database.url;
+  const { disconnectDb } = await import("../../lib/db/client");
+  const { transitionSchedule } = await import("../../lib/services/schedules/transition-schedule");
+  await disconnectDb(); // a client made for the previous database must not be reused
+  const pool = rawPool(database, 1);
+  const ids = memberIds.slice(0, level.clients);
+  const schedules = await seedSchedules(pool, ids, level.cyclesPerClient).finally(() => pool.end());
+  try {
+    return await cpuPerTransition(ownCpu, database, () =>
+      play(ids.length, async (i, record) => {
+        const memberId = ids[i]!;
+        for (const scheduleId of schedules.get(memberId)!) {
+          for (const action of CYCLE) {
+            const t0 = performance.now();
+            const failure = await transitionSchedule(memberId, scheduleId, action).then(
+              () => null,
+              (e: unknown) => `service ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
+            );
+            record(performance.now() - t0, failure);
+          }
+        }
+      }),
+    );
+  } finally {
+    await disconnectDb();
+  }
+}
+
 export async function floorTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
   // the floor may use one connection per client: the best the database itself can do (PGlite serves one at a time)
   const pool = rawPool(database, database.poolMax === 1 ? 1 : level.clients);
   const ids = memberIds.slice(0, level.clients);
+  // prepared statements are named per run: PGlite serves every connection from one session, which keeps them
+  const tag = randomBytes(4).toString("hex");
   try {
     const schedules = await seedSchedules(pool, ids, level.cyclesPerClient);
     return await cpuPerTransition(ownCpu, database, () =>
@@ -64,7 +97,7 @@ export async function floorTransitions(database: BenchDatabase, memberIds: reado
         for (const scheduleId of schedules.get(memberId)!) {
           for (const action of CYCLE) {
             const t0 = performance.now();
-            const failure = await floorTransition(pool, memberId, scheduleId, action).then(
+            const failure = await floorTransition(pool, tag, memberId, scheduleId, action).then(
               () => null,
               (e: unknown) => `floor ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
             );
@@ -101,36 +134,36 @@ const EVENT: Record<string, string> = { start: "schedule.started", resume: "sche
  * and the schedule, check for a running one, open or close the session, add the statistics on completion,
  * update the schedule and append the outbox row.
  */
-async function floorTransition(pool: pg.Pool, memberId: string, scheduleId: string, action: TransitionAction): Promise<void> {
+async function floorTransition(pool: pg.Pool, tag: string, memberId: string, scheduleId: string, action: TransitionAction): Promise<void> {
   const client = await pool.connect();
   const now = new Date();
   try {
     await client.query("BEGIN");
     const member = await client.query<{ timezone: string }>({
-      name: "floor_lock_member",
+      name: `floor_lock_member_${tag}`,
       text: `SELECT timezone FROM members WHERE id = $1 FOR NO KEY UPDATE`,
       values: [memberId],
     });
     const timezone = member.rows[0]!.timezone;
     await client.query({
-      name: "floor_lock_schedule",
+      name: `floor_lock_schedule_${tag}`,
       text: `SELECT state, type FROM schedules WHERE id = $1 AND "memberId" = $2 FOR UPDATE`,
       values: [scheduleId, memberId],
     });
     if (action === "start" || action === "resume") {
       await client.query({
-        name: "floor_running",
+        name: `floor_running_${tag}`,
         text: `SELECT id FROM schedules WHERE "memberId" = $1 AND state = 'IN_PROGRESS' AND id <> $2`,
         values: [memberId, scheduleId],
       });
       await client.query({
-        name: "floor_open_session",
+        name: `floor_open_session_${tag}`,
         text: `INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt") VALUES (gen_random_uuid(), $1, $2, $3)`,
         values: [memberId, scheduleId, now],
       });
     } else {
       await client.query({
-        name: "floor_close_session",
+        name: `floor_close_session_${tag}`,
         text: `UPDATE work_sessions SET "endedAt" = $2, day = ($2::timestamptz AT TIME ZONE $3::text)::date
                WHERE "scheduleId" = $1 AND "endedAt" IS NULL`,
         values: [scheduleId, now, timezone],
@@ -138,7 +171,7 @@ async function floorTransition(pool: pg.Pool, memberId: string, scheduleId: stri
     }
     if (action === "complete") {
       await client.query({
-        name: "floor_statistics",
+        name: `floor_statistics_${tag}`,
         text: `INSERT INTO daily_statistics ("memberId", day, type, seconds, "completedCount")
                SELECT $1, ($3::timestamptz AT TIME ZONE $4::text)::date, 'DEEP_WORK',
                       COALESCE(sum(floor(extract(epoch FROM "endedAt" - "startedAt"))), 0)::int, 1
@@ -150,14 +183,14 @@ async function floorTransition(pool: pg.Pool, memberId: string, scheduleId: stri
       });
     }
     await client.query({
-      name: "floor_update_schedule",
+      name: `floor_update_schedule_${tag}`,
       text: `UPDATE schedules SET state = $2::"ScheduleState", version = version + 1, "stateChangedAt" = $3, "updatedAt" = $3,
                "completedAt" = $4, "completedOn" = ($4::timestamptz AT TIME ZONE $5::text)::date
              WHERE id = $1`,
       values: [scheduleId, TARGET[action], now, action === "complete" ? now : null, timezone],
     });
     await client.query({
-      name: "floor_outbox",
+      name: `floor_outbox_${tag}`,
       text: `INSERT INTO outbox_events (id, type, "memberId", "scheduleId", "occurredAt") VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
       values: [EVENT[action], memberId, scheduleId, now],
     });
