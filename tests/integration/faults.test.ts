@@ -9,8 +9,8 @@
 //      session and idempotency rows were written); another connection finds it in pg_stat_activity and kills it
 //      with pg_terminate_backend. Also, as on PGlite, a cut of the TCP connection.
 //    - PGlite (one backend, no pg_terminate_backend): the app's pool reaches pglite-socket through a TCP proxy
-//      (tests/support/tcp-proxy.ts) that delivers the INSERT and then severs the connection both ways, so the
-//      embedded server sees its client vanish with a transaction open.
+//      (tests/support/tcp-proxy.ts) that severs the connection both ways when the INSERT goes out (after
+//      delivering it, or instead), so the embedded server sees its client vanish with a transaction open.
 //    The whole file's app traffic goes through that proxy (it passes bytes untouched unless a cut is armed).
 // 2. Inngest unreachable for a while (a failing sender, then the real SDK against a local endpoint that refuses
 //    connections, then answers 500, then recovers): every outbox event is eventually sent exactly once.
@@ -21,8 +21,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 const inngestStub = await vi.hoisted(async () => {
   const { startInngestStub } = await import("../support/inngest-stub");
   const stub = await startInngestStub();
+  const previous = process.env.INNGEST_EVENT_API_BASE_URL;
   process.env.INNGEST_EVENT_API_BASE_URL = stub.url;
-  return stub;
+  return Object.assign(stub, { previousUrl: previous });
 });
 
 import { sendToInngest } from "@/inngest/relay";
@@ -59,6 +60,8 @@ afterAll(async () => {
   await proxy?.close();
   await inngestStub.close();
   process.env.DATABASE_URL = directUrl;
+  if (inngestStub.previousUrl === undefined) delete process.env.INNGEST_EVENT_API_BASE_URL;
+  else process.env.INNGEST_EVENT_API_BASE_URL = inngestStub.previousUrl;
 });
 
 /** `promise`, or a failure naming `what` after `ms` */
@@ -121,21 +124,28 @@ const terminateBackend: Killer = {
   },
 };
 
-/** both modes: the proxy delivers the INSERT, then severs the connection before the answer comes back */
-const cutConnection: Killer = {
-  name: "a cut TCP connection",
-  async arm(_memberId, table) {
-    const killed = proxy.cutOn(new RegExp(`INSERT INTO (?:"public"\\.)?"?${table}"?[ (]`));
-    return {
-      killed: within(killed, 15_000, `a cut at the INSERT INTO ${table}`),
-      async disarm() {
-        proxy.disarm();
-      },
-    };
-  },
-};
+/**
+ * both modes: the proxy severs the connection when the INSERT goes out, after delivering it (the server runs it
+ * and then finds its client gone) or instead of delivering it (the server finds its client gone while the
+ * transaction sits idle, its earlier writes made)
+ */
+function cutConnection(deliver: boolean): Killer {
+  return {
+    name: deliver ? "a TCP cut after the statement" : "a TCP cut before the statement",
+    async arm(_memberId, table) {
+      const killed = proxy.cutOn(new RegExp(`INSERT INTO (?:"public"\\.)?"?${table}"?[ (]`), { deliver });
+      return {
+        killed: within(killed, 15_000, `a cut at the INSERT INTO ${table}`),
+        async disarm() {
+          proxy.disarm();
+        },
+      };
+    },
+  };
+}
 
-const killers: Killer[] = embedded ? [cutConnection] : [terminateBackend, cutConnection];
+const cuts = [cutConnection(true), cutConnection(false)];
+const killers: Killer[] = embedded ? cuts : [terminateBackend, ...cuts];
 
 /** everything a transition may write for a member, read straight from the database */
 async function snapshot(memberId: string) {

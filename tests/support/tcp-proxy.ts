@@ -2,7 +2,9 @@
 // ways untouched until it is told to cut a connection. `cutOn(pattern)` arms a one-shot cut: the next chunk the
 // client sends that matches (e.g. the INSERT of a transition's outbox row) is delivered to the server, then the
 // connection is severed both ways before any answer reaches the client — what a dropped network path, a killed
-// proxy or a crashed pooler looks like to the app. Works the same in front of PostgreSQL and pglite-socket.
+// proxy or a crashed pooler looks like to the app. With `{ deliver: false }` the chunk is dropped instead: the
+// server finds its client gone while the transaction sits idle. Works the same in front of PostgreSQL and
+// pglite-socket.
 import net from "node:net";
 
 export type TcpProxy = {
@@ -12,8 +14,11 @@ export type TcpProxy = {
   readonly cuts: number;
   /** how many client connections the proxy has accepted so far */
   readonly connections: number;
-  /** sever the connection that next sends a chunk matching `pattern` (read as latin1 text); one shot */
-  cutOn(pattern: RegExp): Promise<string>;
+  /**
+   * sever the connection that next sends a chunk matching `pattern` (read as latin1 text), after delivering that
+   * chunk to the server unless `deliver` is false; one shot. Resolves with the chunk's text.
+   */
+  cutOn(pattern: RegExp, options?: { deliver?: boolean }): Promise<string>;
   /** forget an armed cut that did not happen */
   disarm(): void;
   close(): Promise<void>;
@@ -23,7 +28,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const targetHost = target.hostname;
   const targetPort = Number(target.port || 5432);
-  let armed: { pattern: RegExp; done: (sql: string) => void } | undefined;
+  let armed: { pattern: RegExp; deliver: boolean; done: (sql: string) => void } | undefined;
   let cuts = 0;
   let connections = 0;
   const open = new Set<net.Socket>();
@@ -40,14 +45,15 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     client.on("data", (chunk) => {
       const text = chunk.toString("latin1");
       if (armed && armed.pattern.test(text)) {
-        const { done } = armed;
+        const { done, deliver } = armed;
         armed = undefined;
         cuts++;
-        // the server gets the statement and runs it; the client never hears back: its socket is reset now,
-        // and the server side is closed after the statement (so the server sees a client that went away)
+        // the client never hears back: its socket is reset now; the server side is closed after the statement
+        // (delivered: the server runs it, then sees a client that went away) or without it
         client.removeAllListeners("data");
         upstream.removeAllListeners("data");
-        upstream.end(chunk);
+        if (deliver) upstream.end(chunk);
+        else upstream.end();
         client.resetAndDestroy();
         done(text);
         return;
@@ -84,10 +90,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     get connections() {
       return connections;
     },
-    cutOn(pattern) {
+    cutOn(pattern, options = {}) {
       if (armed) throw new Error("a cut is already armed");
       return new Promise<string>((resolve) => {
-        armed = { pattern, done: resolve };
+        armed = { pattern, deliver: options.deliver ?? true, done: resolve };
       });
     },
     disarm() {
