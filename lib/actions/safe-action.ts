@@ -1,17 +1,21 @@
 // The one next-safe-action client of Pinit: every server action is built from it, so every action refuses the
 // same way. Input is parsed by the action's zod schema (flattened field errors); a DomainError thrown by a
-// service becomes { code, message, fieldErrors }; anything else is logged and shown only as a generic message
-// (its text may hold internals). Next's redirect()/notFound() pass through untouched (next-safe-action rethrows them).
+// service becomes { code, message, fieldErrors }; a database out of reach is UNAVAILABLE ("try again"); anything
+// else is logged and shown only as a generic message (its text may hold internals). Next's redirect()/notFound()
+// pass through untouched (next-safe-action rethrows them).
 import { createSafeActionClient } from "next-safe-action";
 import { currentMemberId } from "@/lib/auth/current-member";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
-import { isZodError, validationFromZod } from "@/lib/http/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { databaseUnavailable, isZodError, validationFromZod } from "@/lib/http/errors";
 import { GENERIC_ACTION_MESSAGE, type ActionError } from "./result";
 
 export const actionClient = createSafeActionClient({
   defaultValidationErrorsShape: "flattened",
   handleServerError(error): ActionError {
-    const refusal = isZodError(error) ? validationFromZod(error) : error;
+    const unavailable = isDatabaseUnavailable(error);
+    if (unavailable) console.warn("[action] database unavailable:", error.message);
+    const refusal = isZodError(error) ? validationFromZod(error) : unavailable ? databaseUnavailable() : error;
     if (isDomainError(refusal)) {
       return { code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors, details: refusal.details };
     }

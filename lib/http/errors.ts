@@ -1,8 +1,11 @@
 // The ONE mapping from a refusal to api.md's answer: a status per code and the body
 // { error: { code, message, details } }. A ZodError is a VALIDATION refusal whose details list every
-// failing field with all its reasons. Anything else is a bug: 500 INTERNAL, logged, its text never shown.
+// failing field with all its reasons. A database that cannot be reached (the connection refused or lost
+// under the request) is 503 UNAVAILABLE: the request did not complete and can be retried. Anything else
+// is a bug: 500 INTERNAL, logged, its text never shown.
 
 import * as z from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DomainError, isDomainError, type DomainErrorCode, type FieldErrors } from "@/lib/domain/errors";
 import type { ErrorBody, ErrorCode } from "@/lib/contracts/common";
 
@@ -23,6 +26,12 @@ export const STATUS_BY_CODE: Readonly<Record<DomainErrorCode, number>> = Object.
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side.";
 export const VALIDATION_MESSAGE = "Some fields are not valid.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "The service is briefly unavailable: try again in a moment.";
+
+/** a lost or refused database connection as the UNAVAILABLE refusal (its own text may hold internals) */
+export function databaseUnavailable(): DomainError {
+  return new DomainError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
+}
 
 /** the HTTP status of an error code; INTERNAL (or anything unknown) is 500 */
 export function statusOf(code: ErrorCode | string): number {
@@ -84,10 +93,14 @@ export function validationFromZod(error: z.core.$ZodError, prefix: readonly Prop
   return new DomainError("VALIDATION", VALIDATION_MESSAGE, { fieldErrors: fieldErrorsOf(error, prefix) });
 }
 
-/** the api.md error body of anything thrown: a DomainError as it is, a ZodError as VALIDATION, the rest INTERNAL */
+/**
+ * the api.md error body of anything thrown: a DomainError as it is, a ZodError as VALIDATION, a database out of
+ * reach as UNAVAILABLE, the rest INTERNAL
+ */
 export function toErrorBody(e: unknown): ErrorBody {
   if (isDomainError(e)) return { error: { code: e.code, message: e.message, details: { ...e.details } } };
   if (isZodError(e)) return toErrorBody(validationFromZod(e));
+  if (isDatabaseUnavailable(e)) return toErrorBody(databaseUnavailable());
   return { error: { code: "INTERNAL", message: INTERNAL_MESSAGE } };
 }
 
@@ -95,13 +108,14 @@ const JSON_HEADERS = { "Cache-Control": "no-store" } as const;
 
 /**
  * The Response for anything thrown. An unknown error is logged with console.error (message and
- * stack go to the server log only). RATE_LIMITED carries Retry-After when details.retryAfterSeconds
- * says how long.
+ * stack go to the server log only), a database out of reach with console.warn. RATE_LIMITED carries
+ * Retry-After when details.retryAfterSeconds says how long.
  */
 export function errorResponse(error: unknown, init: { headers?: HeadersInit } = {}): Response {
   const body = toErrorBody(error);
   const status = statusOf(body.error.code);
   if (status === 500) console.error("[api] unexpected error", error);
+  else if (status === 503 && !isDomainError(error)) console.warn("[api] database unavailable:", error instanceof Error ? error.message : error);
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(JSON_HEADERS)) if (!headers.has(name)) headers.set(name, value);
   const retryAfter = body.error.details?.retryAfterSeconds;

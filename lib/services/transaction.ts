@@ -3,6 +3,7 @@
 // "one running schedule", the dependency graph's acyclicity and idempotency keys all hold under concurrency.
 import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { sqlState } from "@/lib/db/errors";
 import { notFound } from "@/lib/domain/errors";
 
 export type Tx = Prisma.TransactionClient;
@@ -37,25 +38,8 @@ export async function lockMember(tx: Tx, memberId: string): Promise<{ id: string
   return member;
 }
 
-/** the SQLSTATE of a database error, wherever the driver adapter put it */
-export function sqlState(e: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const visit = (x: unknown): string | undefined => {
-    if (!x || typeof x !== "object" || seen.has(x)) return undefined;
-    seen.add(x);
-    const o = x as Record<string, unknown>;
-    for (const key of ["originalCode", "code"]) {
-      const v = o[key];
-      if (typeof v === "string" && /^[0-9A-Z]{5}$/.test(v)) return v;
-    }
-    for (const key of ["cause", "meta", "driverAdapterError"]) {
-      const found = visit(o[key]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(e);
-}
+/** the SQLSTATE of a database error, wherever the driver adapter put it (re-exported: services import it from here) */
+export { sqlState };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string): boolean => UUID.test(id);

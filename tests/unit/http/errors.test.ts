@@ -15,6 +15,7 @@ import {
 import { DOMAIN_ERROR_CODES, ErrorBody } from "@/lib/contracts/common";
 import { CreateTaskInput } from "@/lib/contracts/task";
 import {
+  DATABASE_UNAVAILABLE_MESSAGE,
   INTERNAL_MESSAGE,
   errorResponse,
   fieldErrorsOf,
@@ -155,6 +156,24 @@ describe("a ZodError", () => {
 describe("mergeFieldErrors", () => {
   it("concatenates reasons without repeats", () => {
     expect(mergeFieldErrors({ a: ["x"], b: ["y"] }, { a: ["x", "z"] })).toEqual({ a: ["x", "z"], b: ["y"] });
+  });
+});
+
+describe("a database out of reach", () => {
+  it("is a 503 UNAVAILABLE that does not leak its message, logged as a warning", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lost = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "P2039",
+      meta: { driverAdapterError: { cause: { originalCode: "57P01", kind: "postgres" } } },
+    });
+    const response = errorResponse(lost);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, details: {} } });
+    expect(text).not.toContain("administrator");
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(error).not.toHaveBeenCalled();
   });
 });
 
