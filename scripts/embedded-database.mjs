@@ -19,7 +19,9 @@ export async function ensureEmbeddedDatabase() {
   if (await listening()) return async () => {};
   const server = spawn(process.execPath, ["scripts/pglite-server.mjs"], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise((resolve) => server.once("exit", resolve));
-  for (let i = 0; i < 150; i++) {
+  // a first start creates the database files (initdb in WASM): about 5 s on an idle 2-core machine, three times
+  // that on a busy one
+  for (let i = 0; i < 600; i++) {
     if (await listening()) {
       return async () => {
         server.kill("SIGTERM");
@@ -30,7 +32,7 @@ export async function ensureEmbeddedDatabase() {
     await new Promise((r) => setTimeout(r, 100));
   }
   server.kill("SIGTERM");
-  throw new Error(`the embedded database did not listen on 127.0.0.1:${port} within 15 s`);
+  throw new Error(`the embedded database did not listen on 127.0.0.1:${port} within 60 s`);
 }
 
 /** run a command to its end; resolves with its exit code */
