@@ -8,11 +8,15 @@
 // The embedded runs use a temporary PGLITE_DIR, a free PGLITE_PORT and their own AUTH_SECRET, so the bench never
 // opens, migrates or reuses a user's .data/ (start.mjs reuses whatever server listens on PGLITE_PORT).
 //
+// Tried and dropped: booting Next while PGlite starts (requests held by instrumentation.ts until the database
+// was ready). Both are CPU-bound; on two busy cores the overlap bought nothing (interleaved runs: restart 4.5
+// and 3.5 s sequential, 4.7 and 6.7 s overlapped). --script compares such a variant against scripts/start.mjs.
+//
 // Phases come from the children's output: when the PGlite server said it listens, when the migrations were
 // found applied, when Next said "Ready". Each is milliseconds since the spawn.
 //
-// Standalone: `npx tsx scripts/bench/cold-start.ts [--runs 5]`; the postgres scenario runs when
-// TEST_DATABASE_URL or DATABASE_URL names a server.
+// Standalone: `npx tsx scripts/bench/cold-start.ts [--runs 5] [--script scripts/start.mjs]`; the postgres
+// scenario runs when TEST_DATABASE_URL or DATABASE_URL names a server.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -35,6 +39,8 @@ export type ColdStartOptions = {
   goalMs?: number;
   /** where the app is (package.json, .next); default the current directory */
   appDir?: string;
+  /** the start script, relative to appDir; default scripts/start.mjs (another one: to compare a variant) */
+  startScript?: string;
 };
 
 /** milliseconds since the spawn at which each step was seen done (absent: not seen, e.g. no PGlite for postgres) */
@@ -66,6 +72,7 @@ export async function measureColdStart(options: ColdStartOptions = {}): Promise<
   const runs = options.runs ?? 5;
   const goalMs = options.goalMs ?? 3000;
   const appDir = path.resolve(options.appDir ?? ".");
+  const script = options.startScript ?? "scripts/start.mjs";
   if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) throw new Error(`no production build in ${appDir}/.next: run \`npm run build\` first`);
   const loadBefore = loadavg()[0]!;
   const scratch = await mkdtemp(path.join(tmpdir(), "pinit-cold-start-"));
@@ -77,19 +84,19 @@ export async function measureColdStart(options: ColdStartOptions = {}): Promise<
     for (let i = 0; i < runs; i++) {
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
       dataDir = path.join(scratch, `pglite-${i}`);
-      first.push(await startOnce(appDir, { PGLITE_DIR: dataDir }));
+      first.push(await startOnce(appDir, script, { PGLITE_DIR: dataDir }));
     }
     scenarios.push(summarize("embedded-first", first, goalMs));
 
     const warm: ColdStartRun[] = [];
-    for (let i = 0; i < runs; i++) warm.push(await startOnce(appDir, { PGLITE_DIR: dataDir }));
+    for (let i = 0; i < runs; i++) warm.push(await startOnce(appDir, script, { PGLITE_DIR: dataDir }));
     scenarios.push(summarize("embedded-warm", warm, goalMs));
 
     if (options.postgresUrl) {
       const database = await freshPostgresDatabase(appDir, options.postgresUrl);
       try {
         const onPostgres: ColdStartRun[] = [];
-        for (let i = 0; i < runs; i++) onPostgres.push(await startOnce(appDir, { DATABASE_URL: database.url }));
+        for (let i = 0; i < runs; i++) onPostgres.push(await startOnce(appDir, script, { DATABASE_URL: database.url }));
         scenarios.push(summarize("postgres", onPostgres, null));
       } finally {
         await database.drop();
@@ -143,7 +150,7 @@ const MARKERS: [keyof ColdStartPhases, RegExp][] = [
 ];
 
 /** one `node scripts/start.mjs start` from spawn to the first 200 on `/`, then stopped as Ctrl-C would */
-async function startOnce(appDir: string, database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<ColdStartRun> {
+async function startOnce(appDir: string, script: string, database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<ColdStartRun> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -155,7 +162,7 @@ async function startOnce(appDir: string, database: { PGLITE_DIR: string } | { DA
   };
   if (!("DATABASE_URL" in database)) delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, ["scripts/start.mjs", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [script, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     env,
     detached: true, // its own process group: a failed run can be cleaned up whole
@@ -239,9 +246,16 @@ export function formatColdStart(result: ColdStartResult): string {
 }
 
 async function main(): Promise<void> {
-  const flag = process.argv.indexOf("--runs");
-  const runs = flag > 0 ? Number(process.argv[flag + 1]) : undefined;
-  const result = await measureColdStart({ runs, postgresUrl: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL });
+  const arg = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const runs = arg("--runs") === undefined ? undefined : Number(arg("--runs"));
+  const result = await measureColdStart({
+    runs,
+    startScript: arg("--script"),
+    postgresUrl: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL,
+  });
   console.log(formatColdStart(result));
   console.log("\nphases: when the PGlite server listened, the migrations were found applied, Next said Ready (since spawn)");
   console.log(`load average (1 min): ${result.loadAverage.before.toFixed(2)} before, ${result.loadAverage.after.toFixed(2)} after`);
