@@ -1,9 +1,10 @@
 // Starts Pinit: `node scripts/start.mjs dev` (next dev) or `node scripts/start.mjs start` (next start, after
 // `next build`). With no DATABASE_URL it runs on the embedded PGlite database under .data/, which is created
-// and migrated here first, so a new user needs no database server and no settings.
+// and migrated here first, so a new user needs no database server and no settings. On any database, pending
+// migrations are applied first.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { bin, embeddedUrl, ensureEmbeddedDatabase, run } from "./embedded-database.mjs";
+import { bin, embeddedUrl, ensureEmbeddedDatabase, migrate, run } from "./embedded-database.mjs";
 
 /** a local install's signing secret: made once, kept in .data/ (git-ignored), never needed from the user */
 function localAuthSecret() {
@@ -23,7 +24,8 @@ if (!process.env.DATABASE_URL) {
   stop = await ensureEmbeddedDatabase();
   env.DATABASE_URL = embeddedUrl;
 }
-const migrated = await run(bin("prisma"), ["migrate", "deploy"], env);
+// pending migrations are applied before Next starts; with none, the Prisma CLI is not started at all
+const migrated = await migrate(env);
 if (migrated !== 0) {
   await stop();
   process.exit(migrated);

@@ -4,9 +4,9 @@
 //
 // The transport rule: web push when the server has a VAPID key (every modern browser, iOS 16.4+ in a Home Screen
 // app); FCM only when the server has no VAPID key and NEXT_PUBLIC_FIREBASE_CONFIG is set at build time.
-// first: this module runs in the browser, where zod must not probe for eval (the CSP refuses it)
-import "@/lib/security/zod-jitless";
-import * as z from "zod";
+//
+// No zod here: this module is on the first load of every signed-in page (the sign-out button), and zod would
+// be a third of that page's own JS for two small shapes. The checks below are written out instead.
 
 export const SERVICE_WORKER_URL = "/sw.js";
 const SUBSCRIPTIONS_URL = "/api/v1/push/subscriptions";
@@ -59,41 +59,61 @@ export function pushStateOf(input: {
 // ---------------------------------------------------------------------------------------------
 
 /** the Firebase web app config (Firebase console → Project settings → Your apps), plus its Web Push key */
-export const FirebaseWebConfig = z.object({
-  apiKey: z.string().min(1),
-  projectId: z.string().min(1),
-  messagingSenderId: z.string().min(1),
-  appId: z.string().min(1),
-  authDomain: z.string().optional(),
-  storageBucket: z.string().optional(),
+export type FirebaseWebConfig = {
+  apiKey: string;
+  projectId: string;
+  messagingSenderId: string;
+  appId: string;
+  authDomain?: string;
+  storageBucket?: string;
   /** Cloud Messaging → Web Push certificates → key pair */
-  vapidKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
-});
-export type FirebaseWebConfig = z.output<typeof FirebaseWebConfig>;
+  vapidKey: string;
+};
+
+const REQUIRED_FIREBASE_FIELDS = ["apiKey", "projectId", "messagingSenderId", "appId"] as const;
+const OPTIONAL_FIREBASE_FIELDS = ["authDomain", "storageBucket"] as const;
+const FIREBASE_VAPID_KEY = /^[A-Za-z0-9_-]{80,100}$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** NEXT_PUBLIC_FIREBASE_CONFIG parsed, or null when unset or unusable (logged, never thrown) */
 export function firebaseWebConfig(raw: string | undefined): FirebaseWebConfig | null {
   if (!raw || raw.trim() === "") return null;
+  let parsed: unknown;
   try {
-    const parsed = FirebaseWebConfig.safeParse(JSON.parse(raw));
-    if (parsed.success) return parsed.data;
-    console.warn("[push] NEXT_PUBLIC_FIREBASE_CONFIG lacks", parsed.error.issues.map((i) => i.path.join(".")).join(", "));
+    parsed = JSON.parse(raw);
   } catch {
     console.warn("[push] NEXT_PUBLIC_FIREBASE_CONFIG is not valid JSON");
+    return null;
   }
-  return null;
+  const input = isRecord(parsed) ? parsed : {};
+  const lacking: string[] = REQUIRED_FIREBASE_FIELDS.filter((key) => typeof input[key] !== "string" || input[key] === "");
+  lacking.push(...OPTIONAL_FIREBASE_FIELDS.filter((key) => input[key] !== undefined && typeof input[key] !== "string"));
+  if (typeof input.vapidKey !== "string" || !FIREBASE_VAPID_KEY.test(input.vapidKey)) lacking.push("vapidKey");
+  if (lacking.length > 0) {
+    console.warn("[push] NEXT_PUBLIC_FIREBASE_CONFIG lacks", lacking.join(", "));
+    return null;
+  }
+  // only the known fields, as a schema would keep them
+  const config: Record<string, unknown> = {};
+  for (const key of [...REQUIRED_FIREBASE_FIELDS, ...OPTIONAL_FIREBASE_FIELDS, "vapidKey"]) {
+    if (input[key] !== undefined) config[key] = input[key];
+  }
+  return config as FirebaseWebConfig;
 }
 
 export type PushTransportChoice = { kind: "webpush"; publicKey: string } | { kind: "fcm"; config: FirebaseWebConfig };
 
-const PublicKeyAnswer = z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{87}$/).nullable() });
+/** a P-256 public key, base64url: 65 bytes are 87 characters */
+const VAPID_PUBLIC_KEY = /^[A-Za-z0-9_-]{87}$/;
 
 /** how this browser would subscribe: the server's VAPID key first, else Firebase, else null */
 export async function pushTransport(): Promise<PushTransportChoice | null> {
   try {
     const response = await fetch(PUBLIC_KEY_URL, { credentials: "same-origin", cache: "no-store" });
-    const parsed = PublicKeyAnswer.safeParse(response.ok ? await response.json() : null);
-    if (parsed.success && parsed.data.publicKey) return { kind: "webpush", publicKey: parsed.data.publicKey };
+    const answer: unknown = response.ok ? await response.json() : null;
+    const publicKey = isRecord(answer) ? answer.publicKey : null;
+    if (typeof publicKey === "string" && VAPID_PUBLIC_KEY.test(publicKey)) return { kind: "webpush", publicKey };
   } catch {
     // offline or the server is away: fall through to Firebase, which needs the server too when subscribing
   }

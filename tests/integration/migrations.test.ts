@@ -34,6 +34,32 @@ describe("migrations", () => {
   });
 });
 
+describe("the start script's migration check (scripts/start.mjs skips prisma migrate deploy when it finds none)", () => {
+  it("finds nothing pending on a migrated database, a new folder pending, and everything pending when it cannot ask", async () => {
+    const { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { unappliedMigrations } = await import("../../scripts/embedded-database.mjs");
+    const url = process.env.DATABASE_URL!;
+    expect(await unappliedMigrations(url)).toEqual([]);
+
+    const dir = mkdtempSync(path.join(tmpdir(), "pinit-migrations-"));
+    try {
+      cpSync("prisma/migrations", dir, { recursive: true });
+      mkdirSync(path.join(dir, "29990101000000_next_change"));
+      writeFileSync(path.join(dir, "29990101000000_next_change/migration.sql"), "SELECT 1;");
+      mkdirSync(path.join(dir, "29990101000001_empty_folder")); // no migration.sql: prisma ignores it too
+      expect(await unappliedMigrations(url, dir)).toEqual(["29990101000000_next_change"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const unreachable = new URL(url);
+    unreachable.port = "1"; // nothing listens there
+    expect((await unappliedMigrations(unreachable.toString())).length).toBeGreaterThan(0);
+  });
+});
+
 describe("database constraints", () => {
   // each statement runs in a transaction that is rolled back, so the checks leave nothing behind
   async function attempt(sql: string): Promise<string | null> {

@@ -1,13 +1,10 @@
 "use client";
 // The sign-in form: checks the fields with the token contract, then signs in through next-auth and goes on
 // to the page the visitor came from. Wrong credentials, throttling and server trouble each get their message.
-// first: the contract below must be built without eval (see the module)
-import "@/lib/security/zod-jitless";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { FormMessage, TextField, focusFirstProblem, primaryButtonClass, secondaryButtonClass } from "@/components/account/field";
 import { signInWithPassword, startOAuthSignIn, type SignInOutcome } from "@/lib/auth/browser";
-import { TokenInput } from "@/lib/contracts/member";
 import type { Locale } from "@/lib/domain/limits";
 import { reason, type FieldName } from "@/lib/i18n/reasons";
 
@@ -20,6 +17,9 @@ type Props = {
 };
 
 const FORM_MESSAGE_ID = "signin-message";
+
+/** the token contract (and zod with it): fetched when the form is first focused, not with the page */
+const loadTokenInput = () => import("./token-input").then((m) => m.TokenInput);
 
 export function SignInForm({ locale, callbackUrl, initialError, providers, signUpHref }: Props) {
   const t = useTranslations("account");
@@ -55,6 +55,12 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget);
+    let TokenInput: Awaited<ReturnType<typeof loadTokenInput>>;
+    try {
+      TokenInput = await loadTokenInput();
+    } catch {
+      return refuse(t("errors.network"));
+    }
     const parsed = TokenInput.safeParse({ username: data.get("username") ?? "", password: data.get("password") ?? "" });
     if (!parsed.success) {
       const errors: Partial<Record<FieldName, string[]>> = {};
@@ -82,7 +88,7 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
   const credentialError = formError === t("errors.wrongCredentials");
   return (
     <div className="flex flex-col gap-6">
-      <form ref={formRef} onSubmit={onSubmit} method="post" action="/api/auth/callback/credentials" noValidate className="flex flex-col gap-5">
+      <form ref={formRef} onSubmit={onSubmit} onFocus={() => void loadTokenInput().catch(() => {})} method="post" action="/api/auth/callback/credentials" noValidate className="flex flex-col gap-5">
         <noscript>
           <p className="text-sm font-medium text-red-700 dark:text-red-300">{t("signIn.needsScript")}</p>
         </noscript>
