@@ -2,16 +2,18 @@
 // Prints tables and writes artifacts/bench.json. docs/benchmarks.md records the numbers and the machine.
 // Options (environment): BENCH_DATABASE_URL (the PostgreSQL server; default DATABASE_URL, then the local one),
 // BENCH_SCALE (multiplies the transitions per level; default 1), BENCH_ONLY=postgres|pglite, BENCH_BUILD=1
-// (rebuild even when .next exists).
+// (rebuild even when .next exists), BENCH_COLD_START=0 (skip the cold starts).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
 import { ApiMember } from "./api-client";
-import { embeddedDatabase, postgresDatabase, type BenchDatabase } from "./databases";
+import { embeddedDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase } from "./databases";
 import { fixed, table } from "./measure";
+import { formatColdStart, measureColdStart, type ColdStartResult } from "./cold-start";
 import { requestFloor, type FrameworkFloor } from "./framework";
+import { formatPageWeight, measurePageWeight, type PageWeightResult } from "./page-weight";
 import { relayBench, type RelayResult } from "./relay";
 import { apiTransitions, floorMembers, floorTransitions, levels, serviceTransitions, type TransitionResult } from "./transitions";
 
@@ -24,6 +26,8 @@ type DatabaseReport = {
   relay: { app: RelayResult; floor: RelayResult; ratio: number };
   /** GET /api/health at 1 and 20 clients: Next.js alone */
   framework: { clients: number; result: FrameworkFloor }[];
+  /** first-load JS of each page (measured once, with the first database's server: it does not depend on it) */
+  pageWeight?: PageWeightResult;
 };
 
 /** the app's environment: no Inngest (the relay bench owns the outbox), a throwaway signing secret */
@@ -33,7 +37,7 @@ function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function benchDatabase(database: BenchDatabase): Promise<DatabaseReport> {
+async function benchDatabase(database: BenchDatabase, withPageWeight: boolean): Promise<DatabaseReport> {
   const app = await startApp(appEnv(database.url), path.join(ARTIFACTS, `bench-${database.name.toLowerCase()}-server.log`));
   try {
     console.log(`\n## ${database.name}: app at ${app.url}`);
@@ -56,7 +60,8 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseReport> {
     const framework = [];
     for (const clients of [1, 20]) framework.push({ clients, result: await requestFloor(app, clients, Math.ceil(1000 / clients)) });
     const relay = await relayBench(database);
-    return { database: database.name, transitions, framework, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
+    const pageWeight = withPageWeight ? await measurePageWeight({ baseUrl: app.url }) : undefined;
+    return { database: database.name, transitions, framework, pageWeight, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
   } finally {
     await app.stop();
   }
@@ -125,13 +130,23 @@ async function main() {
   for (const open of targets) {
     const database = await open();
     try {
-      reports.push(await benchDatabase(database));
+      reports.push(await benchDatabase(database, reports.length === 0));
     } finally {
       await database.close();
     }
   }
+  // every app server of the runs above is stopped: the cold starts have the machine to themselves
+  let coldStart: ColdStartResult | undefined;
+  if (process.env.BENCH_COLD_START !== "0") {
+    console.log("\ncold starts (npm start, 5 runs per scenario)…");
+    coldStart = await measureColdStart({ runs: 5, postgresUrl: only === "pglite" ? undefined : postgresServerUrl() });
+  }
+
   for (const report of reports) printReport(report);
-  writeFileSync(path.join(ARTIFACTS, "bench.json"), JSON.stringify({ machine, at: new Date().toISOString(), reports }, null, 2));
+  const pageWeight = reports.find((r) => r.pageWeight)?.pageWeight;
+  if (pageWeight) console.log(`\n### First-load JavaScript (gzip)\n${formatPageWeight(pageWeight)}`);
+  if (coldStart) console.log(`\n### Cold start: spawn of \`node scripts/start.mjs start\` to the first 200 on /\n${formatColdStart(coldStart)}`);
+  writeFileSync(path.join(ARTIFACTS, "bench.json"), JSON.stringify({ machine, at: new Date().toISOString(), reports, coldStart }, null, 2));
   const failed = reports.some((r) => r.transitions.some((t) => t.api.failures + t.floor.failures > 0) || r.relay.app.missing + r.relay.app.duplicates + r.relay.floor.missing + r.relay.floor.duplicates > 0);
   if (failed) {
     console.error("\nSome transitions failed or some events were lost or sent twice: see above.");
