@@ -91,3 +91,21 @@ export async function seedSchedules(pool: pg.Pool, memberIds: readonly string[],
   for (const row of rows) byMember.get(row.memberId)!.push(row.id);
   return byMember;
 }
+
+/**
+ * Runs `work` with the app's own database client (lib/db/client.ts, used by the services) pointed at `database`,
+ * in this process; DATABASE_URL is put back afterwards, so the next step still finds the server it was given.
+ */
+export async function withAppDatabase<T>(database: BenchDatabase, work: () => Promise<T>): Promise<T> {
+  const { disconnectDb } = await import("../../lib/db/client");
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = database.url;
+  await disconnectDb(); // a client made for another database must not be reused
+  try {
+    return await work();
+  } finally {
+    await disconnectDb();
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+  }
+}

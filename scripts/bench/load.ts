@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
 import { ApiMember, type ApiAnswer, type TransitionAction } from "./api-client";
-import { embeddedDatabase, postgresDatabase, rawPool, type BenchDatabase } from "./databases";
+import { embeddedDatabase, postgresDatabase, rawPool, withAppDatabase, type BenchDatabase } from "./databases";
 import { checkInvariants } from "./invariants";
 import { concurrently, fixed, summarize, table } from "./measure";
 
@@ -140,29 +140,28 @@ async function main() {
     });
 
     // the outbox sweep, as the Inngest cron runs it, against a stub transport that counts each id it receives
-    process.env.DATABASE_URL = database.url;
     const { drainOutbox } = await import("../../lib/services/outbox/drain");
-    const { disconnectDb } = await import("../../lib/db/client");
     const stub = async (messages: readonly { id: string }[]) => {
       for (const m of messages) relayed.set(m.id, (relayed.get(m.id) ?? 0) + 1);
     };
-    let sweeping = !embedded; // the embedded server serves one busy connection well: it sweeps at the end only
-    const sweeper = (async () => {
-      while (sweeping) {
-        await drainOutbox(stub);
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    })();
-
     const tally = new Tally();
-    const started = performance.now();
-    const until = Date.now() + SECONDS * 1000;
-    await concurrently(MEMBERS * TABS, (i) => tab(tally, members[i % MEMBERS]!, views[i % MEMBERS]!, until));
-    const wallMs = performance.now() - started;
-    sweeping = false;
-    await sweeper;
-    while ((await drainOutbox(stub, { maxBatches: 1000 })).sent > 0);
-    await disconnectDb();
+    const wallMs = await withAppDatabase(database, async () => {
+      let sweeping = !embedded; // the embedded server serves one busy connection well: it sweeps at the end only
+      const sweeper = (async () => {
+        while (sweeping) {
+          await drainOutbox(stub);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      })();
+      const started = performance.now();
+      const until = Date.now() + SECONDS * 1000;
+      await concurrently(MEMBERS * TABS, (i) => tab(tally, members[i % MEMBERS]!, views[i % MEMBERS]!, until));
+      const elapsed = performance.now() - started;
+      sweeping = false;
+      await sweeper;
+      while ((await drainOutbox(stub, { maxBatches: 1000 })).sent > 0);
+      return elapsed;
+    });
 
     const pool = rawPool(database, 1);
     const invariants = await checkInvariants((sql) => pool.query(sql).then((r) => r.rows));

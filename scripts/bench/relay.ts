@@ -2,7 +2,7 @@
 // with a stub transport that records ids, beside the floor: the same batch select-and-mark in raw SQL.
 // Both check that every event was sent exactly once.
 import { randomBytes } from "node:crypto";
-import { rawPool, type BenchDatabase } from "./databases";
+import { rawPool, withAppDatabase, type BenchDatabase } from "./databases";
 import { timed } from "./measure";
 
 export type RelayResult = { events: number; seconds: number; perSecond: number; missing: number; duplicates: number };
@@ -45,19 +45,12 @@ async function seedOutbox(pool: import("pg").Pool, events: number): Promise<Set<
 
 /** the app's drain, in this process, on this database */
 async function appDrain(database: BenchDatabase, expected: Set<string>): Promise<RelayResult> {
-  process.env.DATABASE_URL = database.url;
-  const { disconnectDb } = await import("../../lib/db/client");
   const { drainOutbox } = await import("../../lib/services/outbox/drain");
-  await disconnectDb(); // a client made for the previous database must not be reused
   const sent: string[] = [];
-  try {
-    const { ms } = await timed(() =>
-      drainOutbox(async (messages) => void sent.push(...messages.map((m) => m.id)), { batchSize: BATCH, maxBatches: Number.POSITIVE_INFINITY }),
-    );
-    return result(expected, sent, ms);
-  } finally {
-    await disconnectDb();
-  }
+  const { ms } = await withAppDatabase(database, () =>
+    timed(() => drainOutbox(async (messages) => void sent.push(...messages.map((m) => m.id)), { batchSize: BATCH, maxBatches: Number.POSITIVE_INFINITY })),
+  );
+  return result(expected, sent, ms);
 }
 
 /** the floor: lease a batch (FOR UPDATE SKIP LOCKED), "send" it, mark it sent; prepared statements on one connection */

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { ApiMember, type TransitionAction } from "./api-client";
-import { rawPool, seedSchedules, type BenchDatabase } from "./databases";
+import { rawPool, seedSchedules, withAppDatabase, type BenchDatabase } from "./databases";
 import { concurrently, cpuSeconds, summarize, type Summary } from "./measure";
 
 const CYCLE: readonly TransitionAction[] = ["start", "pause", "resume", "complete"];
@@ -55,15 +55,12 @@ export async function apiTransitions(database: BenchDatabase, app: { pid: number
 
 /** the service itself, called in this process (no HTTP, no Next.js): what Prisma and the service code cost */
 export async function serviceTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
-  process.env.DATABASE_URL = database.url;
-  const { disconnectDb } = await import("../../lib/db/client");
   const { transitionSchedule } = await import("../../lib/services/schedules/transition-schedule");
-  await disconnectDb(); // a client made for the previous database must not be reused
   const pool = rawPool(database, 1);
   const ids = memberIds.slice(0, level.clients);
   const schedules = await seedSchedules(pool, ids, level.cyclesPerClient).finally(() => pool.end());
-  try {
-    return await cpuPerTransition(ownCpu, database, () =>
+  return withAppDatabase(database, () =>
+    cpuPerTransition(ownCpu, database, () =>
       play(ids.length, async (i, record) => {
         const memberId = ids[i]!;
         for (const scheduleId of schedules.get(memberId)!) {
@@ -77,10 +74,8 @@ export async function serviceTransitions(database: BenchDatabase, memberIds: rea
           }
         }
       }),
-    );
-  } finally {
-    await disconnectDb();
-  }
+    ),
+  );
 }
 
 export async function floorTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
