@@ -75,7 +75,9 @@ export function cpuSeconds(match: { processGroup: number } | { command: string }
     const fields = stat.slice(close + 2).split(" ");
     const group = Number(fields[2]);
     const matches = "processGroup" in match ? group === match.processGroup : command === match.command;
-    if (matches) ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    // utime + stime, and cutime + cstime: the CPU of children that ended and were reaped (PostgreSQL backends of
+    // closed connections end up in the postmaster's), so the total never goes down while we measure
+    if (matches) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
   return ticks / CLOCK_TICKS_PER_SECOND;
 }
