@@ -17,16 +17,14 @@
 //
 // Standalone: `npx tsx scripts/bench/cold-start.ts [--runs 5] [--script scripts/start.mjs]`; the postgres
 // scenario runs when TEST_DATABASE_URL or DATABASE_URL names a server.
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import pg from "pg";
+import { freePort, hasBuild } from "../../tests/support/app-server";
+import { createTestDatabase } from "../../tests/support/database";
 
 export type ColdStartScenario = "embedded-first" | "embedded-warm" | "postgres";
 
@@ -37,9 +35,7 @@ export type ColdStartOptions = {
   postgresUrl?: string;
   /** the embedded goal; default 3000 ms */
   goalMs?: number;
-  /** where the app is (package.json, .next); default the current directory */
-  appDir?: string;
-  /** the start script, relative to appDir; default scripts/start.mjs (another one: to compare a variant) */
+  /** the start script, relative to the project; default scripts/start.mjs (another one: to compare a variant) */
   startScript?: string;
 };
 
@@ -66,14 +62,12 @@ export type ColdStartResult = {
 
 const READY_TIMEOUT_MS = 120_000;
 const POLL_MS = 25;
-const exec = promisify(execFile);
 
 export async function measureColdStart(options: ColdStartOptions = {}): Promise<ColdStartResult> {
   const runs = options.runs ?? 5;
   const goalMs = options.goalMs ?? 3000;
-  const appDir = path.resolve(options.appDir ?? ".");
   const script = options.startScript ?? "scripts/start.mjs";
-  if (!existsSync(path.join(appDir, ".next/BUILD_ID"))) throw new Error(`no production build in ${appDir}/.next: run \`npm run build\` first`);
+  if (!hasBuild()) throw new Error("no production build in .next: run `npm run build` first");
   const loadBefore = loadavg()[0]!;
   const scratch = await mkdtemp(path.join(tmpdir(), "pinit-cold-start-"));
   const scenarios: ColdStartMeasurement[] = [];
@@ -84,22 +78,22 @@ export async function measureColdStart(options: ColdStartOptions = {}): Promise<
     for (let i = 0; i < runs; i++) {
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
       dataDir = path.join(scratch, `pglite-${i}`);
-      first.push(await startOnce(appDir, script, { PGLITE_DIR: dataDir }));
+      first.push(await startOnce(script, { PGLITE_DIR: dataDir }));
     }
     scenarios.push(summarize("embedded-first", first, goalMs));
 
     const warm: ColdStartRun[] = [];
-    for (let i = 0; i < runs; i++) warm.push(await startOnce(appDir, script, { PGLITE_DIR: dataDir }));
+    for (let i = 0; i < runs; i++) warm.push(await startOnce(script, { PGLITE_DIR: dataDir }));
     scenarios.push(summarize("embedded-warm", warm, goalMs));
 
     if (options.postgresUrl) {
-      const database = await freshPostgresDatabase(appDir, options.postgresUrl);
+      const database = await createTestDatabase("bench_cold", options.postgresUrl);
       try {
         const onPostgres: ColdStartRun[] = [];
-        for (let i = 0; i < runs; i++) onPostgres.push(await startOnce(appDir, script, { DATABASE_URL: database.url }));
+        for (let i = 0; i < runs; i++) onPostgres.push(await startOnce(script, { DATABASE_URL: database.url }));
         scenarios.push(summarize("postgres", onPostgres, null));
       } finally {
-        await database.drop();
+        await database.close();
       }
     }
   } finally {
@@ -130,18 +124,6 @@ function summarize(scenario: ColdStartScenario, runs: ColdStartRun[], goalMs: nu
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** output lines that mark a phase as done (pglite-server.mjs, start.mjs or prisma, next start) */
 const MARKERS: [keyof ColdStartPhases, RegExp][] = [
   ["databaseMs", /^PGlite .* on postgresql:\/\//],
@@ -150,7 +132,7 @@ const MARKERS: [keyof ColdStartPhases, RegExp][] = [
 ];
 
 /** one `node scripts/start.mjs start` from spawn to the first 200 on `/`, then stopped as Ctrl-C would */
-async function startOnce(appDir: string, script: string, database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<ColdStartRun> {
+async function startOnce(script: string, database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<ColdStartRun> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -163,7 +145,6 @@ async function startOnce(appDir: string, script: string, database: { PGLITE_DIR:
   if (!("DATABASE_URL" in database)) delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn(process.execPath, [script, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
     env,
     detached: true, // its own process group: a failed run can be cleaned up whole
     stdio: ["ignore", "pipe", "pipe"],
@@ -198,28 +179,6 @@ async function startOnce(appDir: string, script: string, database: { PGLITE_DIR:
     await exited;
     clearTimeout(killer);
   }
-}
-
-/** a new database on the server, migrated with the real `prisma migrate deploy` */
-async function freshPostgresDatabase(appDir: string, serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `pinit_bench_cold_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await exec(path.join(appDir, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: appDir,
-    env: { ...process.env, DATABASE_URL: url.toString() },
-  });
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 // ---------------------------------------------------------------------------------------------

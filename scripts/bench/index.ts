@@ -3,12 +3,11 @@
 // Options (environment): BENCH_DATABASE_URL (the PostgreSQL server; default DATABASE_URL, then the local one),
 // BENCH_SCALE (multiplies the transitions per level; default 1), BENCH_ONLY=postgres|pglite, BENCH_BUILD=1
 // (rebuild even when .next exists), BENCH_COLD_START=0 (skip the cold starts).
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
 import { ApiMember } from "./api-client";
+import { ARTIFACTS, ensureBuild, startBenchApp } from "./app";
 import { embeddedDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase } from "./databases";
 import { fixed, table } from "./measure";
 import { formatColdStart, measureColdStart, type ColdStartResult } from "./cold-start";
@@ -17,7 +16,6 @@ import { formatPageWeight, measurePageWeight, type PageWeightResult } from "./pa
 import { relayBench, type RelayResult } from "./relay";
 import { apiTransitions, floorMembers, floorTransitions, levels, serviceTransitions, type TransitionResult } from "./transitions";
 
-const ARTIFACTS = path.join(process.cwd(), "artifacts");
 const MAX_CLIENTS = 50;
 
 type DatabaseReport = {
@@ -30,15 +28,8 @@ type DatabaseReport = {
   pageWeight?: PageWeightResult;
 };
 
-/** the app's environment: no Inngest (the relay bench owns the outbox), a throwaway signing secret */
-function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") };
-  for (const key of Object.keys(env)) if (key.startsWith("INNGEST_")) delete env[key];
-  return env;
-}
-
 async function benchDatabase(database: BenchDatabase, withPageWeight: boolean): Promise<DatabaseReport> {
-  const app = await startApp(appEnv(database.url), path.join(ARTIFACTS, `bench-${database.name.toLowerCase()}-server.log`));
+  const app = await startBenchApp(database.url, `bench-${database.name.toLowerCase()}`);
   try {
     console.log(`\n## ${database.name}: app at ${app.url}`);
     const members = await ApiMember.signUpMany(app.url, "bench", MAX_CLIENTS);
@@ -114,12 +105,8 @@ function printReport(report: DatabaseReport) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const only = process.env.BENCH_ONLY;
-  if (process.env.BENCH_BUILD === "1" || !hasBuild()) {
-    console.log("building the app (next build)…");
-    await buildApp({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, path.join(ARTIFACTS, "bench-build.log"));
-  }
+  await ensureBuild(process.env.BENCH_BUILD === "1");
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   console.log(`# npm run bench — ${new Date().toISOString()}\nmachine: ${machine}`);
 

@@ -6,16 +6,15 @@
 // violation or any unexpected answer (a 5xx, a 422…).
 // Options (environment): LOAD_MEMBERS (50), LOAD_SECONDS (60), LOAD_DATABASE=postgres|pglite (postgres),
 // BENCH_DATABASE_URL (the PostgreSQL server; default DATABASE_URL, then the local one).
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildApp, hasBuild, startApp } from "../../tests/support/app-server";
 import { ApiMember, type ApiAnswer, type TransitionAction } from "./api-client";
+import { ARTIFACTS, ensureBuild, startBenchApp } from "./app";
 import { embeddedDatabase, postgresDatabase, rawPool, withAppDatabase, type BenchDatabase } from "./databases";
 import { checkInvariants } from "./invariants";
 import { concurrently, fixed, summarize, table } from "./measure";
 
-const ARTIFACTS = path.join(process.cwd(), "artifacts");
 const MEMBERS = Number(process.env.LOAD_MEMBERS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const TABS = 2;
@@ -116,16 +115,10 @@ async function tab(tally: Tally, member: ApiMember, views: Map<string, ScheduleV
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  if (!hasBuild()) {
-    console.log("building the app (next build)…");
-    await buildApp({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, path.join(ARTIFACTS, "load-build.log"));
-  }
+  await ensureBuild();
   const embedded = process.env.LOAD_DATABASE === "pglite";
   const database: BenchDatabase = embedded ? await embeddedDatabase() : await postgresDatabase("load");
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url") };
-  for (const key of Object.keys(env)) if (key.startsWith("INNGEST_")) delete env[key]; // the sweep below is the only relay
-  const app = await startApp(env, path.join(ARTIFACTS, "load-server.log"));
+  const app = await startBenchApp(database.url, "load"); // without Inngest: the sweep below is the only relay
   const relayed = new Map<string, number>();
   let ok = false;
   try {

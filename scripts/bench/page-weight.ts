@@ -14,14 +14,16 @@
 //
 // Standalone: `npx tsx scripts/bench/page-weight.ts [--base-url http://127.0.0.1:3000]`. Without a base URL it
 // starts `next start` on the existing build (`npm run build` first) against a fresh test database.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
+import { hasBuild } from "../../tests/support/app-server";
+import { launchBrowser } from "../../tests/support/chromium";
+import { createTestDatabase } from "../../tests/support/database";
+import { startBenchApp } from "./app";
 
 export type PageWeightOptions = {
   /** origin of a running production server (`next start`) of the build in distDir */
@@ -68,15 +70,6 @@ export type PageWeightResult = {
 type RouteBundleStats = { route: string; firstLoadChunkPaths: string[] }[];
 type BuildManifest = { rootMainFiles: string[]; polyfillFiles: string[] };
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const PASSWORD = "bench-secret-123";
 const STATIC_PREFIX = "/_next/static/";
 
@@ -92,11 +85,7 @@ export async function measurePageWeight(options: PageWeightOptions): Promise<Pag
   const routeStats = readRouteStats(distDir);
 
   const member = await newMember(baseUrl);
-  const browser = await chromium.launch({
-    executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser(options.chromiumPath);
   try {
     const signedIn = await signInState(browser, baseUrl, member.username);
     const pages: [route: string, pagePath: string, signedIn: boolean][] = [
@@ -280,60 +269,22 @@ export function formatPageWeight(result: PageWeightResult): string {
   return rows.map((r) => r.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp200(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const status = await fetch(url, { redirect: "manual" }).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
-}
-
 async function main(): Promise<void> {
   const flag = process.argv.indexOf("--base-url");
   let baseUrl = flag > 0 ? process.argv[flag + 1] : process.env.BENCH_BASE_URL;
   let stop = async () => {};
   if (!baseUrl) {
-    if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first (or pass --base-url)");
-    const { createTestDatabase } = await import("../../tests/support/database");
+    if (!hasBuild()) throw new Error("no production build: run `npm run build` first (or pass --base-url)");
     const database = await createTestDatabase("bench_pages");
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: baseUrl,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: "ignore",
-      detached: true,
+    const app = await startBenchApp(database.url, "bench-pages").catch(async (e: unknown) => {
+      await database.close();
+      throw e;
     });
+    baseUrl = app.url;
     stop = async () => {
-      if (server.pid && server.exitCode === null) {
-        const exited = new Promise((r) => server.once("exit", r));
-        process.kill(-server.pid, "SIGTERM");
-        await exited;
-      }
+      await app.stop();
       await database.close();
     };
-    await waitForHttp200(`${baseUrl}/`, server, 60_000);
   }
   try {
     const result = await measurePageWeight({ baseUrl });

@@ -2,10 +2,9 @@
 // profiler on, plays start/pause/resume/complete with PROFILE_CLIENTS clients (default 1) on PostgreSQL, stops
 // the app, and prints the functions and packages with the most self time. The raw profile is kept in
 // artifacts/profile/ (open it in Chrome DevTools › Performance).
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { hasBuild, startApp } from "../../tests/support/app-server";
+import { ensureBuild, startBenchApp } from "./app";
 import { ApiMember } from "./api-client";
 import { postgresDatabase } from "./databases";
 import { fixed, table } from "./measure";
@@ -27,21 +26,13 @@ function owner(url: string): string {
 }
 
 async function main() {
-  if (!hasBuild()) throw new Error("no build: run `npm run build` first");
+  await ensureBuild();
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const clients = Number(process.env.PROFILE_CLIENTS ?? 1);
   const database = await postgresDatabase("profile");
   try {
-    const app = await startApp(
-      {
-        ...process.env,
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-      },
-      path.join(process.cwd(), "artifacts/profile-server.log"),
-      { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${DIR}`] },
-    );
+    const app = await startBenchApp(database.url, "profile", { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${DIR}`] });
     try {
       const members = await ApiMember.signUpMany(app.url, "prof", clients);
       await apiTransitions(database, app, members, { clients, cyclesPerClient: 10 }); // warm-up

@@ -1,4 +1,5 @@
-// Transitions through the HTTP API, and the same database work issued directly with `pg` (the floor).
+// Transitions through the HTTP API, through the service in this process, and the same database work issued
+// directly with `pg` (the floor).
 // Each client is one member playing its own schedules: start, pause, resume, complete, one after the other.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
@@ -36,19 +37,12 @@ const ownCpu = () => {
 };
 
 export async function apiTransitions(database: BenchDatabase, app: { pid: number }, members: readonly ApiMember[], level: Level): Promise<TransitionResult> {
-  const pool = rawPool(database, 1);
   const clients = members.slice(0, level.clients);
-  const schedules = await seedSchedules(pool, clients.map((m) => m.id), level.cyclesPerClient).finally(() => pool.end());
+  const schedules = await seed(database, clients.map((m) => m.id), level);
   return cpuPerTransition(() => cpuSeconds({ processGroup: app.pid }), database, () =>
-    play(clients.length, async (i, record) => {
-      const member = clients[i]!;
-      for (const scheduleId of schedules.get(member.id)!) {
-        for (const action of CYCLE) {
-          const t0 = performance.now();
-          const answer = await member.transition(scheduleId, action);
-          record(performance.now() - t0, answer.status === 200 ? null : `${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-        }
-      }
+    play(clients.map((m) => m.id), schedules, async (i, scheduleId, action) => {
+      const answer = await clients[i]!.transition(scheduleId, action);
+      return answer.status === 200 ? null : `${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`;
     }),
   );
 }
@@ -56,68 +50,69 @@ export async function apiTransitions(database: BenchDatabase, app: { pid: number
 /** the service itself, called in this process (no HTTP, no Next.js): what Prisma and the service code cost */
 export async function serviceTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
   const { transitionSchedule } = await import("../../lib/services/schedules/transition-schedule");
-  const pool = rawPool(database, 1);
   const ids = memberIds.slice(0, level.clients);
-  const schedules = await seedSchedules(pool, ids, level.cyclesPerClient).finally(() => pool.end());
+  const schedules = await seed(database, ids, level);
   return withAppDatabase(database, () =>
     cpuPerTransition(ownCpu, database, () =>
-      play(ids.length, async (i, record) => {
-        const memberId = ids[i]!;
-        for (const scheduleId of schedules.get(memberId)!) {
-          for (const action of CYCLE) {
-            const t0 = performance.now();
-            const failure = await transitionSchedule(memberId, scheduleId, action).then(
-              () => null,
-              (e: unknown) => `service ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
-            );
-            record(performance.now() - t0, failure);
-          }
-        }
-      }),
+      play(ids, schedules, (i, scheduleId, action) =>
+        transitionSchedule(ids[i]!, scheduleId, action).then(
+          () => null,
+          (e: unknown) => `service ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      ),
     ),
   );
 }
 
 export async function floorTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
+  const ids = memberIds.slice(0, level.clients);
+  const schedules = await seed(database, ids, level);
   // the floor may use one connection per client: the best the database itself can do (PGlite serves one at a time)
   const pool = rawPool(database, database.poolMax === 1 ? 1 : level.clients);
-  const ids = memberIds.slice(0, level.clients);
   // prepared statements are named per run: PGlite serves every connection from one session, which keeps them
   const tag = randomBytes(4).toString("hex");
   try {
-    const schedules = await seedSchedules(pool, ids, level.cyclesPerClient);
     return await cpuPerTransition(ownCpu, database, () =>
-      play(ids.length, async (i, record) => {
-        const memberId = ids[i]!;
-        for (const scheduleId of schedules.get(memberId)!) {
-          for (const action of CYCLE) {
-            const t0 = performance.now();
-            const failure = await floorTransition(pool, tag, memberId, scheduleId, action).then(
-              () => null,
-              (e: unknown) => `floor ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
-            );
-            record(performance.now() - t0, failure);
-          }
-        }
-      }),
+      play(ids, schedules, (i, scheduleId, action) =>
+        floorTransition(pool, tag, ids[i]!, scheduleId, action).then(
+          () => null,
+          (e: unknown) => `floor ${action} failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      ),
     );
   } finally {
     await pool.end();
   }
 }
 
-type RecordLatency = (ms: number, failure: string | null) => void;
+/** `level.cyclesPerClient` new schedules for each member, on a connection of its own */
+async function seed(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<Map<string, string[]>> {
+  const pool = rawPool(database, 1);
+  return seedSchedules(pool, memberIds, level.cyclesPerClient).finally(() => pool.end());
+}
 
-/** run the clients; latencies of the successes, failures counted (the first three printed) */
-async function play(clients: number, client: (index: number, record: RecordLatency) => Promise<void>): Promise<Summary & { failures: number }> {
+/**
+ * Each member (one client each, all at once) plays its schedules through CYCLE; `transition` answers null or what
+ * went wrong. Latencies of the successes; failures counted, the first three printed.
+ */
+async function play(
+  memberIds: readonly string[],
+  schedules: Map<string, string[]>,
+  transition: (client: number, scheduleId: string, action: TransitionAction) => Promise<string | null>,
+): Promise<Summary & { failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
-  const record: RecordLatency = (ms, failure) => {
-    if (failure === null) latencies.push(ms);
-    else if (++failures <= 3) console.warn(`  ${failure}`);
-  };
   const started = performance.now();
-  await concurrently(clients, (i) => client(i, record));
+  await concurrently(memberIds.length, async (i) => {
+    for (const scheduleId of schedules.get(memberIds[i]!)!) {
+      for (const action of CYCLE) {
+        const t0 = performance.now();
+        const failure = await transition(i, scheduleId, action);
+        if (failure === null) latencies.push(performance.now() - t0);
+        else if (++failures <= 3) console.warn(`  ${failure}`);
+      }
+    }
+  });
   return { ...summarize(latencies, performance.now() - started), failures };
 }
 

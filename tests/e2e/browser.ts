@@ -1,8 +1,10 @@
 // Browser helpers for the e2e tests: Debian's Chromium driven by playwright-core (no downloaded browsers here).
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { inject } from "vitest";
+
+export { launchBrowser } from "../support/chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,27 +19,6 @@ export const VIEWPORTS = {
 } as const;
 
 export type ViewportName = keyof typeof VIEWPORTS;
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +
-        "(or set CHROMIUM_PATH); `npx playwright install` cannot download browsers on this machine.",
-    );
-  }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-}
 
 /** Origin of the app under test: E2E_BASE_URL when set (an already running server), else the one global setup started. */
 export function baseUrl(): string {
