@@ -6,17 +6,15 @@
 import { createSafeActionClient } from "next-safe-action";
 import { currentMemberId } from "@/lib/auth/current-member";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { databaseUnavailable, isZodError, validationFromZod } from "@/lib/http/errors";
+import { refusalOf } from "@/lib/http/errors";
 import { GENERIC_ACTION_MESSAGE, type ActionError } from "./result";
 
 export const actionClient = createSafeActionClient({
   defaultValidationErrorsShape: "flattened",
   handleServerError(error): ActionError {
-    const unavailable = isDatabaseUnavailable(error);
-    if (unavailable) console.warn("[action] database unavailable:", error.message);
-    const refusal = isZodError(error) ? validationFromZod(error) : unavailable ? databaseUnavailable() : error;
-    if (isDomainError(refusal)) {
+    const refusal = refusalOf(error);
+    if (refusal?.code === "UNAVAILABLE" && !isDomainError(error)) console.warn("[action] database unavailable:", error.message);
+    if (refusal) {
       return { code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors, details: refusal.details };
     }
     console.error("[action] unexpected error", error);

@@ -94,13 +94,20 @@ export function validationFromZod(error: z.core.$ZodError, prefix: readonly Prop
 }
 
 /**
- * the api.md error body of anything thrown: a DomainError as it is, a ZodError as VALIDATION, a database out of
- * reach as UNAVAILABLE, the rest INTERNAL
+ * the refusal anything thrown stands for: a DomainError as it is, a ZodError as VALIDATION, a database out of
+ * reach as UNAVAILABLE; null for anything else (a bug). Shared by the API's answers and the server actions'.
  */
+export function refusalOf(e: unknown): DomainError | null {
+  if (isDomainError(e)) return e;
+  if (isZodError(e)) return validationFromZod(e);
+  if (isDatabaseUnavailable(e)) return databaseUnavailable();
+  return null;
+}
+
+/** the api.md error body of anything thrown: its refusal (refusalOf), or INTERNAL */
 export function toErrorBody(e: unknown): ErrorBody {
-  if (isDomainError(e)) return { error: { code: e.code, message: e.message, details: { ...e.details } } };
-  if (isZodError(e)) return toErrorBody(validationFromZod(e));
-  if (isDatabaseUnavailable(e)) return toErrorBody(databaseUnavailable());
+  const refusal = refusalOf(e);
+  if (refusal) return { error: { code: refusal.code, message: refusal.message, details: { ...refusal.details } } };
   return { error: { code: "INTERNAL", message: INTERNAL_MESSAGE } };
 }
 
