@@ -1,10 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Three layers, run one after the other by `npm test` (scripts in package.json):
 // unit: pure code, no database; integration: services and routes against a fresh database per run;
 // e2e: the built app in Debian's Chromium through playwright-core.
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // `server-only` throws outside React's server condition; tests import services and db directly
+    alias: { "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)) },
+  },
   test: {
     projects: [
       {

@@ -1,3 +1,4 @@
+import "server-only";
 // Bearer tokens for /api/v1 (POST /api/v1/auth/token): a signed, expiring statement "this is member X".
 // Format: base64url(JSON payload) "." base64url(HMAC-SHA256(payload, AUTH_SECRET)). Stateless, so issuing a
 // new token does not revoke older ones (api.md); they end at their expiry.

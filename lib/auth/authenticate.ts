@@ -1,3 +1,4 @@
+import "server-only";
 // Who is calling /api/v1: a bearer token from POST /api/v1/auth/token, or the browser's next-auth session
 // cookie. Returns null for anyone else; the route answers 401.
 //

@@ -1,3 +1,4 @@
+import "server-only";
 // The signed-in member for server components and server actions (next/headers). The proxy only makes an
 // optimistic check of the cookie; this is the real one: a valid session of a member who still exists.
 import type { Route } from "next";

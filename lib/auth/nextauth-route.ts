@@ -1,3 +1,4 @@
+import "server-only";
 // The route handler of /api/auth/* (app/api/auth/[...nextauth]/route.ts). It runs next-auth's request handler
 // from a plain Web Request, and so does not depend on next/headers: the same code serves `next start` and the
 // integration tests, which drive whole sign-ins (password, and Naver against a fake provider) through it.

@@ -1,3 +1,4 @@
+import "server-only";
 // next-auth (v4) for Pinit: JWT sessions (no database adapter: a Credentials provider needs the JWT strategy,
 // and members and their provider links are Pinit's own tables), a Credentials provider for username and
 // password, and Naver and Kakao when their client id and secret are set.

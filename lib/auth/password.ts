@@ -1,3 +1,4 @@
+import "server-only";
 // Password hashing: scrypt (memory-hard, in Node's crypto; argon2id would need a native package) with
 // N = 2^17, r = 8, p = 1, which costs about 128 MiB and half a second per hash on this project's machines.
 // A hash is stored in PHC form with its parameters, `$scrypt$ln=17,r=8,p=1$<salt>$<key>` (base64, no

@@ -1,3 +1,4 @@
+import "server-only";
 // The app's PrismaClient: the same code for a PostgreSQL server and for the embedded PGlite server.
 // Created on first use, so that tests and scripts can set DATABASE_URL before anything connects.
 import { PrismaPg } from "@prisma/adapter-pg";

@@ -1,3 +1,4 @@
+import "server-only";
 // Which push transports this server can use, read from the environment (.env.example):
 // - web push with VAPID: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY (scripts/vapid-keys.mjs makes a pair), VAPID_SUBJECT;
 // - Firebase Cloud Messaging: FIREBASE_SERVICE_ACCOUNT (a service account's JSON).

@@ -1,3 +1,4 @@
+import "server-only";
 // One Firebase Cloud Messaging message to one registration token (a browser that subscribed through the
 // `firebase` package). A data message: the service worker shows the notification itself, from the same payload
 // as web push, carried as JSON in data[FCM_DATA_FIELD] (FCM data values are strings).

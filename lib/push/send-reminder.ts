@@ -1,3 +1,4 @@
+import "server-only";
 // Sends a reminder to every device of a member (domain.md "Reminders and push"): one push per device, over web
 // push (VAPID) or FCM, whichever the device subscribed with. Devices the push service says are gone (404/410,
 // FCM UNREGISTERED) are forgotten; any other failure is counted as retryable — the caller (the reminder's

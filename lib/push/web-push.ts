@@ -1,3 +1,4 @@
+import "server-only";
 // One Web Push message to one browser (RFC 8030, payload encrypted per RFC 8291 aes128gcm, VAPID per RFC 8292).
 import type { Agent } from "node:https";
 import webpush, { type Urgency } from "web-push";

@@ -1,3 +1,4 @@
+import "server-only";
 // Idempotency keys: the first answer to a member's key, success or typed refusal, is stored in the same
 // transaction as the effect it answers and returned again for every repeat.
 //

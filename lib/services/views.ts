@@ -1,3 +1,4 @@
+import "server-only";
 // What services answer: plain JSON-ready views, the same for the HTTP API (api.md's shapes), the server
 // actions and the UI. Instants are ISO 8601 strings, dates are YYYY-MM-DD, durations whole seconds.
 import { allowedActions, type ScheduleAction, type ScheduleState } from "@/lib/domain/schedule-transitions";

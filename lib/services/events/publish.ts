@@ -1,3 +1,4 @@
+import "server-only";
 // Publishing a domain event = appending it to the outbox in the caller's transaction and handing it to the
 // in-process subscribers, which update projections in that same transaction. Relaying the outbox to Inngest
 // happens after commit (lib/services/outbox), so a crash in between loses nothing.

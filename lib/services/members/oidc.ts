@@ -1,3 +1,4 @@
+import "server-only";
 // Sign-in through an OAuth/OIDC provider (Naver, Kakao): the provider's subject identifier (`sub`; Naver calls
 // it `response.id`) maps to exactly one member. The first sign-in creates the member, its account link and
 // member.created in one transaction; later sign-ins find the same member.

@@ -1,3 +1,4 @@
+import "server-only";
 // PATCH /me and the settings page: nickname, time zone, daily goal, reminder lead time, language.
 import type { UpdateMemberInput } from "@/lib/contracts/member";
 import { notFound } from "@/lib/domain/errors";

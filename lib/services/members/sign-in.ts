@@ -1,3 +1,4 @@
+import "server-only";
 // Password sign-in, for next-auth's Credentials provider and POST /api/v1/auth/token: throttled
 // (lib/auth/throttle.ts) and shaped so that neither the answer nor its timing tells whether a username exists.
 import type { TokenInput } from "@/lib/contracts/member";

@@ -1,3 +1,4 @@
+import "server-only";
 // Sign-up with a username and password (the sign-up page and POST /api/v1/auth/signup). The member and its
 // member.created event are written in one transaction; the event is relayed after commit.
 import type { SignUpInput } from "@/lib/contracts/member";

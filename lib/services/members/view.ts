@@ -1,3 +1,4 @@
+import "server-only";
 // A member as the API and the pages show it (api.md GET /me).
 import type { Tx } from "../transaction";
 import { db } from "@/lib/db/client";

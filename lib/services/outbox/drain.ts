@@ -1,3 +1,4 @@
+import "server-only";
 // The outbox sweep: sends whatever is still unsent, oldest first, in batches.
 // Each batch is leased in a short transaction (FOR UPDATE SKIP LOCKED, so concurrent sweeps take different rows),
 // sent with no transaction open, then marked sent. A crash after sending leaves the lease to expire and the rows

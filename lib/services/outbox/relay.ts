@@ -1,3 +1,4 @@
+import "server-only";
 // Relaying the outbox right after a transaction commits: its events go to the registered sender (Inngest, see
 // inngest/relay.ts) and are marked sent. Until a sender is registered, or when a send fails, the events simply
 // wait in the outbox for the sweep (drain.ts): nothing is lost.

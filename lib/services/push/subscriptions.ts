@@ -1,3 +1,4 @@
+import "server-only";
 // A member's devices for reminders (domain.md "Reminders and push"): a browser's Web Push subscription
 // (endpoint + keys) or a Firebase Cloud Messaging token. An endpoint or token belongs to one member at a time:
 // subscribing it from another account moves it there (the browser now belongs to whoever signed in last), and

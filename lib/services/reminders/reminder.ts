@@ -1,3 +1,4 @@
+import "server-only";
 // Reminders: when to remind of a schedule, and the check made at that moment (domain.md "Reminders and push").
 // The Inngest function (inngest/functions/schedule-reminder.ts) only sleeps and calls these.
 import { reminderTime, reminderTtlSeconds } from "@/lib/domain/reminders";

@@ -1,3 +1,4 @@
+import "server-only";
 // "Snooze": remind again 10 minutes (or an hour) from now, while the schedule has still not started.
 import { illegalTransition, notFound } from "@/lib/domain/errors";
 import type { SnoozeMinutes } from "@/lib/domain/reminders";

@@ -1,3 +1,4 @@
+import "server-only";
 // Create a schedule, optionally linked to one of the member's tasks (at most one schedule per task).
 import { duplicate, notFound, validationError } from "@/lib/domain/errors";
 import type { ScheduleType } from "@/lib/domain/limits";

@@ -1,3 +1,4 @@
+import "server-only";
 // Delete a schedule: allowed when NOT_STARTED or COMPLETED. Deleting a completed schedule takes its time back
 // out of the statistics (its sessions go with it, and the projection must equal a recomputation from sessions).
 // With deleteTask, the linked task goes too (its dependency edges with it).

@@ -1,3 +1,4 @@
+import "server-only";
 // Reading a schedule under its row lock, and the session bookkeeping every transition shares.
 import { notFound } from "@/lib/domain/errors";
 import type { ScheduleType } from "@/lib/domain/limits";

@@ -1,3 +1,4 @@
+import "server-only";
 // Reading schedules: one by id, a local day or a range of local days, and the one the mini player shows.
 import { notFound, validationError } from "@/lib/domain/errors";
 import { MAX_RANGE_DAYS, SUPPORTED_DATES } from "@/lib/domain/limits";

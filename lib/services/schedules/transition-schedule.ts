@@ -1,3 +1,4 @@
+import "server-only";
 // transition(member, schedule, action, { switch, idempotencyKey }): the player's one use case.
 // In one transaction: lock the member and the schedule, check the transition table, then the prerequisites,
 // then "one running schedule per member" (api.md's order of refusals), write the schedule and its sessions,

@@ -1,3 +1,4 @@
+import "server-only";
 // Edit a schedule's title, description, type or start time: only while NOT_STARTED. A new start time emits
 // schedule.rescheduled (the reminder is re-armed). A stale `version` is CONFLICT.
 import { conflict, illegalTransition } from "@/lib/domain/errors";

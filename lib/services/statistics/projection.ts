@@ -1,3 +1,4 @@
+import "server-only";
 // The statistics projection: a subscriber to schedule events that keeps daily_statistics in the transaction
 // of the change. Only completed schedules count. Completion adds each closed session's whole seconds on the
 // session's local day and one completion on the day it happened; reset (and deleting a completed schedule)

@@ -1,3 +1,4 @@
+import "server-only";
 // GET /statistics/week: the Monday–Sunday week (member's zone) of a date, from the projection.
 import { notFound, validationError } from "@/lib/domain/errors";
 import { SUPPORTED_DATES } from "@/lib/domain/limits";

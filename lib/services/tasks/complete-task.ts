@@ -1,3 +1,4 @@
+import "server-only";
 // Completing and reopening a task, kept in step with its schedule (domain.md):
 // - completing a task whose schedule is NOT_STARTED completes that schedule too (0 s); while the schedule
 //   runs or is paused the task cannot be completed directly (ILLEGAL_TRANSITION: finish the schedule);

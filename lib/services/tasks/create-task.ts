@@ -1,3 +1,4 @@
+import "server-only";
 // Create a task, with its prerequisites and follow-ups in the same transaction.
 import type { Difficulty } from "@/lib/domain/limits";
 import { inTransaction, lockMember } from "../transaction";

@@ -1,3 +1,4 @@
+import "server-only";
 // Delete a task. Its dependency edges go with it (the database cascades). A linked schedule is deleted too or
 // only unlinked, as the caller chooses; a schedule that is running or paused blocks the delete.
 import { conflict, illegalTransition, notFound } from "@/lib/domain/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 // Changing a task's prerequisites atomically: the whole change is checked against the member's graph as it
 // will be, and a change that would close a cycle is refused as a whole (DEPENDENCY_CYCLE with the cycle).
 // The caller holds the member lock, so two concurrent changes cannot each pass the check and together cycle.

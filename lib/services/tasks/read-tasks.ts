@@ -1,3 +1,4 @@
+import "server-only";
 // Reading tasks: one by id, and the open / completed / archived lists with cursor paging.
 // open: not completed and the deadline not passed, soonest deadline first;
 // completed: most recently completed first;

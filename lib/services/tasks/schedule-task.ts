@@ -1,3 +1,4 @@
+import "server-only";
 // "Schedule it": a schedule linked to the task, titled and described like it.
 import type { ScheduleType } from "@/lib/domain/limits";
 import { notFound } from "@/lib/domain/errors";

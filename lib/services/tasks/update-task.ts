@@ -1,3 +1,4 @@
+import "server-only";
 // Edit a task's fields and change its prerequisites, all or nothing. A stale `version` is CONFLICT.
 import { conflict, notFound } from "@/lib/domain/errors";
 import { assertId, inTransaction, lockMember } from "../transaction";
