@@ -3,7 +3,7 @@
 // of the way of typing and of the focused control's own keys (space on a button presses that button).
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 import type { ScheduleAction } from "@/lib/domain/schedule-transitions";
 import { Dialog } from "./dialog";
 

@@ -4,7 +4,7 @@
 // and the buttons the transition table allows. State changes are announced politely; ticks are not.
 import { useTranslations } from "next-intl";
 import type { TrackedSchedule } from "@/lib/client/elapsed";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 import type { ScheduleView } from "@/lib/services/views";
 import { ElapsedTime } from "./elapsed-time";
 import { TransitionButtons } from "./transition-buttons";

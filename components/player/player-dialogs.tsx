@@ -5,7 +5,8 @@
 import { useEffect, useId } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { usePlayerStore, type PlayerNotice } from "@/lib/client/player-store";
+import type { PlayerNotice } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 import { Dialog } from "./dialog";
 
 const REFRESH_ON: ReadonlySet<string> = new Set(["ILLEGAL_TRANSITION", "CONFLICT", "NOT_FOUND", "ANOTHER_SCHEDULE_ACTIVE"]);

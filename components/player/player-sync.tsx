@@ -4,7 +4,7 @@
 // change made in another tab or on another device shows up.
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 import type { ScheduleView } from "@/lib/services/views";
 
 type Props = {

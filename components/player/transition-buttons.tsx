@@ -5,7 +5,8 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { formatElapsed, liveElapsedSeconds, type TrackedSchedule } from "@/lib/client/elapsed";
-import { serverNowMs, usePlayerStore } from "@/lib/client/player-store";
+import { serverNowMs } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 import type { ScheduleAction } from "@/lib/domain/schedule-transitions";
 import { Dialog } from "./dialog";
 

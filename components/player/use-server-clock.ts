@@ -4,7 +4,7 @@
 // wakes; coming back to the tab re-reads it at once. null while rendering on the server and hydrating: the
 // server's own figure is shown then, so both renders agree.
 import { useSyncExternalStore } from "react";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "./store";
 
 function subscribe(onTick: () => void): () => void {
   const timer = setInterval(onTick, 1000);

@@ -9,13 +9,12 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormMessage, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
 import { actionError, type ActionError } from "@/lib/actions/result";
 import { DESCRIPTION, DIFFICULTIES, EXPECTED_MINUTES, IMPORTANCE, TITLE } from "@/lib/domain/limits";
+import type { PrerequisiteCandidate } from "@/lib/services/tasks/prerequisite-candidates";
 import type { TaskView } from "@/lib/services/views";
 import { createTaskAction, updateTaskAction } from "@/app/(app)/tasks/actions";
 import { useTranslations } from "next-intl";
 import { fieldReason } from "./library-i18n";
 import { quietButtonClass } from "./styles";
-
-export type PrerequisiteCandidate = { id: string; title: string; completed: boolean };
 
 type Props = {
   /** the task being edited; absent when creating one */

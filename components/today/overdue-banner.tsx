@@ -2,7 +2,7 @@
 // Schedules whose start time has passed and that are still not started: a nudge to start (or move) them.
 // Reads their live state from the store, so starting one takes it off the banner at once.
 import { useTranslations } from "next-intl";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "@/components/player/store";
 
 export function OverdueBanner({ items }: { items: { id: string; title: string; time: string }[] }) {
   const t = useTranslations("player.overdue");

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { ElapsedTime } from "@/components/player/elapsed-time";
 import { TransitionButtons } from "@/components/player/transition-buttons";
 import type { TrackedSchedule } from "@/lib/client/elapsed";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "@/components/player/store";
 import { moveToDate } from "@/lib/domain/time";
 import type { ScheduleView } from "@/lib/services/views";
 import { SCHEDULE_DRAG_TYPE } from "./week-strip";

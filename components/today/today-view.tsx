@@ -1,34 +1,38 @@
 // The day view (server component): the week strip of the selected day's week, that day's schedules in
 // start order as player cards, the banner for schedules whose start has passed, and the add-schedule sheet.
-// Everything is read in one go with one `now`, which also goes to the client as the server time reference
-// for the live timers.
+// The page (app/(app)/today) reads everything with one `now`, which also goes to the client as the server
+// time reference for the live timers; this only lays it out.
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlayerSync } from "@/components/player/player-sync";
-import { addDays, isValidDate, localDate, wallTimeOf, weekDays, weekStartOf } from "@/lib/domain/time";
-import { listSchedules } from "@/lib/services/schedules/read-schedules";
-import { weekStatistics } from "@/lib/services/statistics/week-statistics";
-import { listTasks } from "@/lib/services/tasks/read-tasks";
-import type { MemberView } from "@/lib/services/views";
+import { addDays, localDate, wallTimeOf, weekDays, weekStartOf } from "@/lib/domain/time";
+import type { MemberView, ScheduleView, TaskView } from "@/lib/services/views";
 import { AddScheduleSheet } from "./add-schedule-sheet";
 import { OverdueBanner } from "./overdue-banner";
 import { ScheduleCard } from "./schedule-card";
 import { WeekStrip, type StripDay } from "./week-strip";
 
+/** what the page read for the day view, all at `now` */
+export type TodayData = {
+  now: Date;
+  /** the local date shown (YYYY-MM-DD) */
+  selected: string;
+  /** the schedules of the selected day's week (Monday to Sunday) */
+  schedules: ScheduleView[];
+  /** seconds recorded in that week */
+  weekSeconds: number;
+  /** the member's open and completed tasks: names for linked schedules, and the ones the sheet can schedule */
+  openTasks: TaskView[];
+  completedTasks: TaskView[];
+};
+
 /** a calendar date as a Date at noon UTC, so that formatting it in UTC never shifts the day */
 const noonUtc = (date: string) => new Date(`${date}T12:00:00.000Z`);
 
-export async function TodayView({ member, date }: { member: MemberView; date: string | undefined }) {
-  const now = new Date();
+export async function TodayView({ member, data }: { member: MemberView; data: TodayData }) {
+  const { now, selected, schedules, openTasks, completedTasks } = data;
   const zone = member.timezone;
   const today = localDate(now, zone);
-  const selected = date && isValidDate(date) ? date : today;
   const week = weekDays(weekStartOf(selected));
-  const [schedules, stats, openTasks, completedTasks] = await Promise.all([
-    listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
-    weekStatistics(member.id, selected, now),
-    listTasks(member.id, { status: "open", limit: 100 }, now),
-    listTasks(member.id, { status: "completed", limit: 100 }, now),
-  ]);
   const t = await getTranslations("player");
   const locale = await getLocale();
   const intlLocale = locale === "ko" ? "ko-KR" : "en-US";
@@ -52,12 +56,12 @@ export async function TodayView({ member, date }: { member: MemberView; date: st
     };
   });
   const daySchedules = schedules.filter((s) => dayOf(s.startAt) === selected);
-  const taskTitles = Object.fromEntries([...openTasks.items, ...completedTasks.items].map((x) => [x.id, x.title]));
-  const freeTasks = openTasks.items.filter((x) => x.scheduleId === null).map((x) => ({ id: x.id, title: x.title }));
+  const taskTitles = Object.fromEntries([...openTasks, ...completedTasks].map((x) => [x.id, x.title]));
+  const freeTasks = openTasks.filter((x) => x.scheduleId === null).map((x) => ({ id: x.id, title: x.title }));
   const overdue = schedules
     .filter((s) => s.state === "NOT_STARTED" && new Date(s.startAt) < now)
     .map((s) => ({ id: s.id, title: s.title, time: `${selected === dayOf(s.startAt) ? "" : `${days.find((d) => d.date === dayOf(s.startAt))?.weekday ?? ""} `}${timeFormat.format(new Date(s.startAt))}` }));
-  const totalMinutes = Math.floor(stats.totalSeconds / 60);
+  const totalMinutes = Math.floor(data.weekSeconds / 60);
   const weekTotal = t("duration", { hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 });
   const nextHour = wallTimeOf(new Date(now.getTime() + 3_600_000), zone).slice(0, 2) + ":00";
   const serverNow = now.toISOString();

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent, type TouchEvent } from "react";
 import { useTranslations } from "next-intl";
 import { moveToDate } from "@/lib/domain/time";
-import { usePlayerStore } from "@/lib/client/player-store";
+import { usePlayerStore } from "@/components/player/store";
 
 export type StripDay = { date: string; weekday: string; dayOfMonth: string; label: string; scheduled: boolean; unfinished: boolean };
 

@@ -11,7 +11,7 @@ import { isValidTimeZone } from "@/lib/domain/time";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import { AUTH_ERRORS, type AuthRequestContext } from "./options";
 import { parseCookieHeader } from "./session";
-import { clientAddress } from "./throttle";
+import { clientAddress } from "@/lib/services/members/sign-in-throttle";
 
 /** the cookie in which the sign-in page leaves the browser's time zone for a member created by Naver/Kakao */
 export const TIME_ZONE_HINT_COOKIE = "pinit-tz";

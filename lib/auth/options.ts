@@ -47,7 +47,7 @@ export function enabledOAuthProviders(config: AuthConfig = authConfigFromEnv()):
 
 /** what one request to /api/auth/* brings and takes back */
 export type AuthRequestContext = {
-  /** the caller's address, for the throttle (lib/auth/throttle.ts clientAddress) */
+  /** the caller's address, for the throttle (lib/services/members/sign-in-throttle.ts clientAddress) */
   address: string;
   /** defaults for a member created by a first Naver/Kakao sign-in, from the browser that started it */
   newMemberHints: { timezone?: string; locale?: Locale };

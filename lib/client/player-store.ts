@@ -3,8 +3,10 @@
 // and the refusal or switch prompt being shown. Server components hand their data in with `hydrate`; clicks
 // go through `transition`, which updates at once (optimistic) and puts the previous value back if the server
 // refuses. The server's answer always wins: a view with a newer version replaces what is here.
+//
+// The server actions are handed in (createPlayerStore), not imported: lib/ does not reach into app/, and the
+// unit tests drive the store with fakes. The app's one store is components/player/store.ts.
 import { create } from "zustand";
-import { transitionScheduleAction, updateScheduleAction } from "@/app/(app)/schedules/actions";
 import { actionError, type ActionError } from "@/lib/actions/result";
 import { RUNNING_ACTIONS, type ScheduleAction } from "@/lib/domain/schedule-transitions";
 import type { ScheduleView } from "@/lib/services/views";
@@ -28,7 +30,16 @@ type HydrateInput = {
   dayIds?: string[];
 };
 
-type PlayerState = {
+/** what a server action answers (next-safe-action): the view, or a refusal */
+export type ActionResult<T> = Parameters<typeof actionError>[0] & { data?: T };
+
+/** the server actions the player calls (app/(app)/schedules/actions.ts in the app) */
+export type PlayerActions = {
+  transition(input: { id: string; action: ScheduleAction; switch: boolean; idempotencyKey: string }): Promise<ActionResult<ScheduleView> | undefined>;
+  reschedule(input: { id: string; startAt: string; version: number }): Promise<ActionResult<ScheduleView> | undefined>;
+};
+
+export type PlayerState = {
   /** false until a server render has handed its data in (components show their server props until then) */
   hydrated: boolean;
   dayIds: string[];
@@ -85,7 +96,8 @@ async function callWithRetry<T>(call: () => Promise<T>): Promise<T | undefined> 
   }
 }
 
-export const usePlayerStore = create<PlayerState>()((set, get) => ({
+/** a player store that calls `actions`; the app makes one (components/player/store.ts), tests make their own */
+export const createPlayerStore = (actions: PlayerActions) => create<PlayerState>()((set, get) => ({
   hydrated: false,
   dayIds: [],
   offsetMs: 0,
@@ -142,7 +154,7 @@ export const usePlayerStore = create<PlayerState>()((set, get) => ({
       switchPrompt: null,
     });
 
-    const result = await callWithRetry(() => transitionScheduleAction({ id, action, switch: options.switch ?? false, idempotencyKey }));
+    const result = await callWithRetry(() => actions.transition({ id, action, switch: options.switch ?? false, idempotencyKey }));
     const { [id]: _done, ...pending } = get().pending;
     void _done;
 
@@ -171,7 +183,7 @@ export const usePlayerStore = create<PlayerState>()((set, get) => ({
     const schedule = get().schedules[id];
     if (!schedule || get().pending[id]) return false;
     set({ pending: { ...get().pending, [id]: true }, notice: null });
-    const result = await callWithRetry(() => updateScheduleAction({ id, startAt: startAt.toISOString(), version: schedule.version }));
+    const result = await callWithRetry(() => actions.reschedule({ id, startAt: startAt.toISOString(), version: schedule.version }));
     const { [id]: _done, ...pending } = get().pending;
     void _done;
     if (result?.data) {

@@ -13,7 +13,7 @@ export class ApiMember {
   ) {}
 
   /**
-   * `count` new members, ten at a time: sign-in attempts in flight count against the address (lib/auth/throttle.ts
+   * `count` new members, ten at a time: sign-in attempts in flight count against the address (lib/services/members/sign-in-throttle.ts
    * allows 20 per address), and every client here comes from 127.0.0.1
    */
   static async signUpMany(baseUrl: string, label: string, count: number): Promise<ApiMember[]> {

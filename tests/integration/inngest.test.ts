@@ -3,7 +3,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/push/send-reminder", () => ({
+vi.mock("@/lib/services/push/send-reminder", () => ({
   sendReminder: vi.fn(async () => ({ delivered: 1, removed: 0, retryable: 0 })),
 }));
 
@@ -11,7 +11,7 @@ import { inngest, REMINDER_SNOOZED } from "@/inngest/client";
 import { outboxSweep } from "@/inngest/functions/outbox-sweep";
 import { scheduleReminder } from "@/inngest/functions/schedule-reminder";
 import { db } from "@/lib/db/client";
-import { sendReminder } from "@/lib/push/send-reminder";
+import { sendReminder } from "@/lib/services/push/send-reminder";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { deleteSchedule } from "@/lib/services/schedules/delete-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";

@@ -1,14 +1,42 @@
 // /today — the home after sign-in: the week strip, the selected day's schedules as player cards, and the
 // add-schedule sheet. `?date=YYYY-MM-DD` shows another day (and its week); the default is today in the
-// member's zone.
+// member's zone. Everything is read here with one `now`; components/today lays it out.
 import type { Metadata } from "next";
 import { TodayView } from "@/components/today/today-view";
 import { requireMember } from "@/lib/auth/current-member";
+import { isValidDate, localDate, weekDays, weekStartOf } from "@/lib/domain/time";
+import { listSchedules } from "@/lib/services/schedules/read-schedules";
+import { weekStatistics } from "@/lib/services/statistics/week-statistics";
+import { listTasks } from "@/lib/services/tasks/read-tasks";
 
 export const metadata: Metadata = { title: "오늘 · Today" };
+
+/** how many open and completed tasks the day view knows by name (linked schedules, the add-schedule sheet) */
+const TASKS_SHOWN = 100;
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember();
   const { date } = await searchParams;
-  return <TodayView member={member} date={typeof date === "string" ? date : undefined} />;
+  const now = new Date();
+  const selected = typeof date === "string" && isValidDate(date) ? date : localDate(now, member.timezone);
+  const week = weekDays(weekStartOf(selected));
+  const [schedules, stats, openTasks, completedTasks] = await Promise.all([
+    listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
+    weekStatistics(member.id, selected, now),
+    listTasks(member.id, { status: "open", limit: TASKS_SHOWN }, now),
+    listTasks(member.id, { status: "completed", limit: TASKS_SHOWN }, now),
+  ]);
+  return (
+    <TodayView
+      member={member}
+      data={{
+        now,
+        selected,
+        schedules,
+        weekSeconds: stats.totalSeconds,
+        openTasks: openTasks.items,
+        completedTasks: completedTasks.items,
+      }}
+    />
+  );
 }

@@ -1,9 +1,9 @@
 import "server-only";
 // Password sign-in, for next-auth's Credentials provider and POST /api/v1/auth/token: throttled
-// (lib/auth/throttle.ts) and shaped so that neither the answer nor its timing tells whether a username exists.
+// (sign-in-throttle.ts) and shaped so that neither the answer nor its timing tells whether a username exists.
 import type { TokenInput } from "@/lib/contracts/member";
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
-import { attemptSucceeded, beginSignInAttempt } from "@/lib/auth/throttle";
+import { attemptSucceeded, beginSignInAttempt } from "./sign-in-throttle";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { USERNAME } from "@/lib/domain/limits";

@@ -4,7 +4,7 @@ import "server-only";
 import { reminderTime, reminderTtlSeconds } from "@/lib/domain/reminders";
 import { db } from "@/lib/db/client";
 import { reminderKey, reminderUrl, snoozedReminderKey, type ReminderPayload } from "@/lib/push/payload";
-import { sendReminder } from "@/lib/push/send-reminder";
+import { sendReminder } from "../push/send-reminder";
 
 export type ReminderPlan = {
   scheduleId: string;

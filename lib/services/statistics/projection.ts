@@ -5,8 +5,8 @@ import "server-only";
 // subtracts exactly that, from the same stored sessions and day.
 import { completionDeltas, negateDeltas, type StatDelta } from "@/lib/domain/statistics";
 import type { ScheduleType } from "@/lib/domain/limits";
+import type { DomainEvent } from "@/lib/domain/events";
 import type { Tx } from "../transaction";
-import type { PublishedEvent } from "../events/publish";
 
 /** what the projection needs to know about a completion that is being added or taken back */
 export type StatisticsFacts = {
@@ -15,7 +15,10 @@ export type StatisticsFacts = {
   sessions: { day: string; seconds: number }[];
 };
 
-export async function projectStatistics(tx: Tx, event: PublishedEvent): Promise<void> {
+/** the part of a published event the projection reads (declared here: publish.ts imports this file, not the reverse) */
+export type ProjectedEvent = Pick<DomainEvent, "type" | "memberId"> & { facts?: { statistics?: StatisticsFacts } };
+
+export async function projectStatistics(tx: Tx, event: ProjectedEvent): Promise<void> {
   const facts = event.facts?.statistics;
   if (!facts) return;
   const added = completionDeltas(facts.type, facts.sessions, facts.completedOn);

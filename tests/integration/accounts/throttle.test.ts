@@ -2,7 +2,7 @@
 // Retry-After until the oldest counted failure ages out; kept in the database (a restart changes nothing).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as tokenRoute } from "@/app/api/v1/auth/token/route";
-import { SIGN_IN_THROTTLE, usernameKey } from "@/lib/auth/throttle";
+import { SIGN_IN_THROTTLE, usernameKey } from "@/lib/services/members/sign-in-throttle";
 import { createDb, db } from "@/lib/db/client";
 import { signUp } from "@/lib/services/members/sign-up";
 import { signInWithPassword } from "@/lib/services/members/sign-in";

@@ -7,7 +7,7 @@ import type { Credential } from "firebase-admin/app";
 import { db } from "@/lib/db/client";
 import type { PushConfig } from "@/lib/push/config";
 import { FCM_DATA_FIELD, reminderPayload, type ReminderPayload } from "@/lib/push/payload";
-import { sendReminder, type PushTransport } from "@/lib/push/send-reminder";
+import { sendReminder, type PushTransport } from "@/lib/services/push/send-reminder";
 import { subscribeDevice } from "@/lib/services/push/subscriptions";
 import { createTestMember } from "../../support/fixtures";
 import { FakeBrowser, FakePushService, verifyVapid } from "./fake-push-service";

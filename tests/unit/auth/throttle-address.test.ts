@@ -1,6 +1,6 @@
 // The address a sign-in attempt is counted against.
 import { describe, expect, it } from "vitest";
-import { addressKey, clientAddress, usernameKey } from "@/lib/auth/throttle";
+import { addressKey, clientAddress, usernameKey } from "@/lib/services/members/sign-in-throttle";
 
 describe("addressKey", () => {
   it.each([

@@ -1,6 +1,6 @@
 // /tasks/new — create a task (the form is a small client island; the candidates for prerequisites come from here).
 import type { Metadata } from "next";
-import { prerequisiteCandidates } from "@/components/tasks/candidates";
+import { prerequisiteCandidates } from "@/lib/services/tasks/prerequisite-candidates";
 import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requireMember } from "@/lib/auth/current-member";

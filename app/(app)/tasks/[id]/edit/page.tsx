@@ -1,6 +1,6 @@
 // /tasks/[id]/edit — edit every field of a task and its prerequisites.
 import type { Metadata } from "next";
-import { prerequisiteCandidates } from "@/components/tasks/candidates";
+import { prerequisiteCandidates } from "@/lib/services/tasks/prerequisite-candidates";
 import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requireMember } from "@/lib/auth/current-member";

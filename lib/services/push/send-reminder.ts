@@ -11,11 +11,11 @@ import type { Agent } from "node:https";
 import type { Credential } from "firebase-admin/app";
 import * as z from "zod";
 import { validationError } from "@/lib/domain/errors";
-import { devicesOf, forgetDevices } from "@/lib/services/push/subscriptions";
-import { readPushConfig, warnOnce, type PushConfig } from "./config";
-import type { DeviceOutcome } from "./outcome";
-import { ReminderPayload, reminderTopic } from "./payload";
-import { sendWebPush } from "./web-push";
+import { readPushConfig, warnOnce, type PushConfig } from "@/lib/push/config";
+import type { DeviceOutcome } from "@/lib/push/outcome";
+import { ReminderPayload, reminderTopic } from "@/lib/push/payload";
+import { sendWebPush } from "@/lib/push/web-push";
+import { devicesOf, forgetDevices } from "./subscriptions";
 
 /** the longest TTL push services keep a message (4 weeks); a longer one is cut to it */
 export const MAX_TTL_SECONDS = 2_419_200;
@@ -108,7 +108,7 @@ export async function sendReminder(
           timeoutMs: transport.webPush?.timeoutMs,
         });
       } else if (device.transport === "fcm" && config.fcm?.ok) {
-        const { sendFcm } = await import("./fcm");
+        const { sendFcm } = await import("@/lib/push/fcm");
         outcome = await sendFcm(device.fcmToken, body, {
           account: config.fcm.value,
           ttlSeconds,

@@ -1,3 +1,4 @@
+import "server-only";
 // Throttling of password sign-ins (next-auth's Credentials provider and POST /api/v1/auth/token): after
 // 5 failures for one username, or 20 from one address, within 15 minutes, further attempts are refused with
 // RATE_LIMITED and the seconds until the oldest counted failure ages out. The failures live in the database
@@ -13,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import { DomainError } from "@/lib/domain/errors";
-import { inTransaction, type Tx } from "@/lib/services/transaction";
+import { inTransaction, type Tx } from "../transaction";
 
 export const SIGN_IN_THROTTLE = { windowSeconds: 15 * 60, perUsername: 5, perAddress: 20 } as const;
 
