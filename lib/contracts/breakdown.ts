@@ -39,18 +39,18 @@ export const ProposalRef = text({
   description: "Names the task inside this answer; unique within it.",
 });
 
-export const ProposedTask = z
-  .strictObject({
-    ref: ProposalRef,
-    title: Title,
-    description: Description,
-    expectedMinutes: ExpectedMinutes,
-    difficulty: Difficulty,
-    importance: Importance,
-    deadline: LocalDate.meta({ description: "Today or later; on or before the goal's target date when it has one." }),
-    after: z.array(ProposalRef).max(BREAKDOWN.maxTasks.max).meta({ description: "Refs of the tasks to finish first." }),
-  })
-  .meta({ id: "ProposedTask" });
+const proposedTaskShape = {
+  ref: ProposalRef,
+  title: Title,
+  description: Description,
+  expectedMinutes: ExpectedMinutes,
+  difficulty: Difficulty,
+  importance: Importance,
+  deadline: LocalDate.meta({ description: "Today or later; on or before the goal's target date when it has one." }),
+  after: z.array(ProposalRef).max(BREAKDOWN.maxTasks.max).meta({ description: "Refs of the tasks to finish first." }),
+};
+
+export const ProposedTask = z.strictObject(proposedTaskShape).meta({ id: "ProposedTask" });
 export type ProposedTask = z.output<typeof ProposedTask>;
 
 /** refs unique, every `after` names another task of the answer, and the edges form no cycle */
@@ -89,7 +89,8 @@ export type BreakdownProposal = z.output<typeof BreakdownProposal>;
  * Sent as its JSON schema; the model's answer is then only held to `ModelAnswerShape` and repaired.
  */
 export function modelAnswerSchema(maxTasks: number) {
-  return z.strictObject({ tasks: z.array(ProposedTask).min(1).max(maxTasks) });
+  // the shape without ProposedTask's OpenAPI id, so that its JSON schema is inline (no $ref for a model to follow)
+  return z.strictObject({ tasks: z.array(z.strictObject(proposedTaskShape)).min(1).max(maxTasks) });
 }
 
 /**

@@ -175,3 +175,22 @@ export function deadlinesAfterPrerequisites(tasks: ProposedTask[]): string[] {
   }
   return moved;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------------------------
+
+const LATIN = /[A-Za-z\u00C0-\u024F]/;
+// kana and CJK ideographs: a model asked for English sometimes answers in Chinese or Japanese
+const OTHER_SCRIPTS = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]/;
+
+/** a Korean title has Hangul; an English one has Latin letters and no Hangul, kana or ideographs */
+export function titleInLanguage(title: string, locale: Locale): boolean {
+  if (locale === "ko") return hasHangul(title);
+  return LATIN.test(title) && !hasHangul(title) && !OTHER_SCRIPTS.test(title);
+}
+
+/** more than half of the titles are in the member's language (a product name in Latin letters is fine in Korean) */
+export function inLanguage(tasks: readonly { title: string }[], locale: Locale): boolean {
+  return tasks.filter((t) => titleInLanguage(t.title, locale)).length * 2 > tasks.length;
+}
