@@ -93,11 +93,17 @@ export function modelAnswerSchema(maxTasks: number) {
   return z.strictObject({ tasks: z.array(z.strictObject(proposedTaskShape)).min(1).max(maxTasks) });
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * The least an answer must be to be worth repairing: an object with a list of objects under `tasks`. Every field
- * is judged by repairProposal (lib/domain/breakdown/repair.ts), which clamps what it can and drops the rest.
+ * The least an answer must be to be worth repairing: a list of tasks under `tasks` (or the bare list, as some
+ * models answer). Every field is judged by repairProposal (lib/domain/breakdown/repair.ts), which clamps what it
+ * can and drops the rest; an item that is not an object counts as a task without a title.
  */
-export const ModelAnswerShape = z.object({ tasks: z.array(z.record(z.string(), z.unknown())) });
+export const ModelAnswerShape = z.preprocess(
+  (v) => (Array.isArray(v) ? { tasks: v } : v),
+  z.object({ tasks: z.array(z.unknown()).transform((items) => items.map((item) => (isRecord(item) ? item : {}))) }),
+);
 export type ModelAnswerShape = z.output<typeof ModelAnswerShape>;
 
 // the domain's plain types and the contract's must stay the same shape

@@ -75,7 +75,7 @@ const env = (over: Record<string, string> = {}) => ({
   AI_BASE_URL: baseUrl,
   AI_MODEL: "fake-model",
   AI_API_KEY: "secret-key",
-  AI_TIMEOUT_MS: "2000",
+  AI_TIMEOUT_MS: "10000", // only the timeout test waits for it
   ...over,
 });
 

@@ -10,6 +10,7 @@ import { findCycle, type Edge } from "../graph";
 import { DESCRIPTION, EXPECTED_MINUTES, IMPORTANCE } from "../limits";
 import { isSupportedDate } from "../time";
 import { statedLength } from "./horizon";
+import { recognise } from "./kinds";
 import { BREAKDOWN } from "./limits";
 import { NOTES } from "./notes";
 import {
@@ -28,14 +29,12 @@ import {
   type BreakdownRequest,
   type ProposedTask,
 } from "./proposal";
+import { PLANS } from "./templates";
 
 /** an answer as a model gave it: a list of objects whose fields may be anything */
 export type RawProposal = { tasks: readonly Readonly<Record<string, unknown>>[] };
 
 export type Repaired = { tasks: ProposedTask[]; notes: string[] };
-
-/** without a target date or a stated length, a repaired answer's missing deadlines spread over this many days */
-const DEFAULT_DAYS = 28;
 
 const numberOf = (v: unknown): number | null => {
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
@@ -143,8 +142,10 @@ export function repairProposal(raw: RawProposal, request: BreakdownRequest): Rep
 
   // missing deadlines: where the offline planner would put them, in the order of the prerequisites
   if (drafts.some((d) => !d.givenDeadline)) {
-    const stated = request.goal.targetDate === null ? statedLength({ ...request.goal, hint: request.hint }) : null;
-    const end = lastDay(request, stated?.days ?? DEFAULT_DAYS);
+    // the offline planner's horizon: the target date, else the length the goal states, else its kind's usual one
+    const fields = { title: request.goal.title, description: request.goal.description, hint: request.hint };
+    const stated = request.goal.targetDate === null ? statedLength(fields) : null;
+    const end = lastDay(request, stated?.days ?? PLANS[recognise(fields).kind].days);
     const ordered = prerequisitesFirst(drafts);
     const spread = spreadDeadlines(
       ordered.map((d) => d.expectedMinutes),

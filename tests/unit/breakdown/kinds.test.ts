@@ -3,9 +3,9 @@ import { recognise } from "@/lib/domain/breakdown/kinds";
 import { statedLength } from "@/lib/domain/breakdown/horizon";
 import { offlineBreakdown } from "@/lib/domain/breakdown/offline";
 import { findCycle } from "@/lib/domain/graph";
-import { hasHangul } from "@/lib/domain/breakdown/proposal";
 import { KINDS, PLANS, type GoalKind } from "@/lib/domain/breakdown/templates";
 import { DIFFICULTIES, TITLE } from "@/lib/domain/limits";
+import { hasHangul } from "./helpers";
 
 const kindOf = (title: string, description = "", hint = "") => recognise({ title, description, hint }).kind;
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { offlineBreakdown } from "@/lib/domain/breakdown/offline";
-import { hasHangul, type BreakdownRequest } from "@/lib/domain/breakdown/proposal";
+import type { BreakdownRequest } from "@/lib/domain/breakdown/proposal";
 import { PLANS } from "@/lib/domain/breakdown/templates";
-import { expectLanguage, expectValidFor, request } from "./helpers";
+import { expectLanguage, expectValidFor, hasHangul, request } from "./helpers";
 
 const base = (over: Partial<BreakdownRequest> & { title?: string; targetDate?: string | null }): BreakdownRequest => ({
   goal: { title: over.title ?? "", description: "", targetDate: over.targetDate ?? null },

@@ -92,6 +92,14 @@ describe("proposeBreakdown", () => {
     expect(proposal.source).toBe("llm");
   });
 
+  it("takes a bare list of tasks, and drops items that are not tasks", async () => {
+    const list = JSON.stringify([...JSON.parse(koreanAnswer).tasks, "첫 글 쓰기", 42]);
+    const proposal = await proposeBreakdown(ko, { model: mock(list), env: {} });
+    expect(proposal.source).toBe("llm");
+    expect(proposal.tasks).toHaveLength(3);
+    expect(proposal.notes).toEqual(expect.arrayContaining(["제목이 없는 4번째 할 일을 뺐어요.", "제목이 없는 5번째 할 일을 뺐어요."]));
+  });
+
   it("repairs a cyclic answer and says what it dropped", async () => {
     const cyclic = JSON.stringify({
       tasks: [task("a", "주제 정하기", ["c"]), task("b", "플랫폼 고르기", ["a"]), task("c", "첫 글 쓰기", ["b"])],

@@ -111,6 +111,12 @@ describe("repairProposal", () => {
     expect(notes).toContain("d had no valid deadline; it is now 2026-12-21.");
   });
 
+  it("spreads missing deadlines without a target date as the offline planner would: over the stated length", () => {
+    const noTarget = { ...r, goal: { title: "Open a blog in 10 days", description: "", targetDate: null } };
+    const { tasks } = repair([good("a", { deadline: null }), good("b", { deadline: null, after: ["a"] })], noTarget);
+    expect(tasks.map((t) => t.deadline)).toEqual(["2026-12-12", "2026-12-17"]);
+  });
+
   it("keeps only the first maxTasks tasks, and edges to the others are unknown", () => {
     const tasks = Array.from({ length: 12 }, (_, i) => good(`t${i}`, { after: i > 0 ? [`t${i - 1}`] : ["t11"] }));
     const repaired = repair(tasks, { ...r, maxTasks: 5 });
