@@ -10,7 +10,17 @@ import { AmqpPublisher, closeAmqpPublisher, publishOutboxToAmqp } from "@/lib/se
 import { drainOutbox, type OutboxMessage } from "@/lib/services/outbox/drain";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
-import { bindQueue, brokerUnreachable, brokerUrl, restartUnavailable, startBroker, stopBroker, testExchange, type Delivery } from "../support/amqp-broker";
+import {
+  bindQueue,
+  brokerUnreachable,
+  brokerUrl,
+  restartUnavailable,
+  setMemoryAlarm,
+  startBroker,
+  stopBroker,
+  testExchange,
+  type Delivery,
+} from "../support/amqp-broker";
 import { createTestMember, outboxOf } from "../support/fixtures";
 
 const unreachable = await brokerUnreachable();
@@ -80,6 +90,8 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
         type: r.type,
         contentType: "application/json",
         deliveryMode: 2,
+        timestamp: Math.floor(r.occurredAt.getTime() / 1000),
+        appId: "pinit",
         body: { id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), memberId: m.id, scheduleId: r.scheduleId },
       })),
     );
@@ -168,9 +180,13 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
       })();
 
       await expect.poll(() => db().outboxEvent.count({ where: { memberId: m.id, amqpSentAt: { not: null } } }), { timeout: 60_000 }).toBeGreaterThan(100);
-      await stopBroker();
-      const confirmedBefore = await db().outboxEvent.count({ where: { memberId: m.id, amqpSentAt: { not: null } } });
-      await startBroker();
+      let confirmedBefore: number;
+      try {
+        await stopBroker();
+        confirmedBefore = await db().outboxEvent.count({ where: { memberId: m.id, amqpSentAt: { not: null } } });
+      } finally {
+        await startBroker();
+      }
       await new Promise((r) => setTimeout(r, 1_000)); // a little more traffic after the restart
       producing = false;
       await producer;
@@ -189,6 +205,37 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
       expect([...ids].every((id) => rows.some((r) => r.id === id))).toBe(true);
     },
     180_000,
+  );
+
+  it.skipIf(noRestart !== null)(
+    "a broker that stops confirming (a memory alarm blocks publishers) is given up after the confirm timeout, and nothing is lost",
+    async () => {
+      const { consumer, exchange } = await setUp("blocked");
+      const publisher = new AmqpPublisher({ url: brokerUrl, exchange }, { confirmTimeoutMs: 1_500 });
+      cleanups.push(() => publisher.close());
+      const m = await createTestMember();
+      await driveTransitions(m.id);
+      expect(await publishOutboxToAmqp(publisher)).toMatchObject({ sent: 5 }); // the connection is open before the alarm
+
+      await driveTransitions(m.id);
+      const now = new Date();
+      try {
+        await setMemoryAlarm(true);
+        expect(await publishOutboxToAmqp(publisher, { now: () => now })).toMatchObject({ sent: 0, failed: 5 });
+      } finally {
+        await setMemoryAlarm(false);
+      }
+      const blocked = (await outboxOf(m.id)).filter((r) => r.amqpSentAt === null);
+      expect(blocked).toHaveLength(5);
+      for (const r of blocked) expect(r.amqpLastError).toMatch(/confirmed not all of 5 message\(s\) within 1500 ms/);
+
+      // the next sweep opens a new connection and publishes them
+      expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 6_000) })).toMatchObject({ sent: 5, failed: 0 });
+      const { ids, duplicates } = tally(await consumer.collect());
+      console.info(`blocked broker: 10 events, ${duplicates} duplicate(s)`);
+      expect(ids).toEqual(new Set((await outboxOf(m.id)).map((r) => r.id)));
+    },
+    120_000,
   );
 
   it("the Inngest function publishes with AMQP_URL, fails its step (for Inngest's retry) while the broker is down, and is idle without it", async () => {

@@ -24,7 +24,16 @@ export async function brokerUnreachable(url = brokerUrl): Promise<string | null>
 /** an exchange name of this test run's own, so runs and tests never see each other's messages */
 export const testExchange = (label: string) => `pinit.test.${label}.${randomBytes(4).toString("hex")}`;
 
-export type Delivery = { messageId: string; routingKey: string; contentType?: string; deliveryMode?: number; type?: string; body: unknown };
+export type Delivery = {
+  messageId: string;
+  routingKey: string;
+  contentType?: string;
+  deliveryMode?: number;
+  type?: string;
+  timestamp?: number;
+  appId?: string;
+  body: unknown;
+};
 
 /**
  * A durable queue bound to every routing key of `exchange` (declared here too, as the publisher declares it).
@@ -58,6 +67,8 @@ export async function bindQueue(exchange: string) {
             contentType: message.properties.contentType as string | undefined,
             deliveryMode: message.properties.deliveryMode as number | undefined,
             type: message.properties.type as string | undefined,
+            timestamp: message.properties.timestamp as number | undefined,
+            appId: message.properties.appId as string | undefined,
             body: JSON.parse(message.content.toString("utf8")) as unknown,
           });
         }
@@ -103,4 +114,12 @@ export async function stopBroker(): Promise<void> {
 export async function startBroker(): Promise<void> {
   await run("rabbitmqctl", ["-q", "start_app"], { timeout: 120_000 });
   await run("rabbitmqctl", ["-q", "await_startup", "--timeout", "60"], { timeout: 90_000 });
+}
+
+/**
+ * raise (or clear) the broker's memory alarm: RabbitMQ then blocks every publishing connection, without closing
+ * it, until the alarm clears: a broker that stops confirming
+ */
+export async function setMemoryAlarm(on: boolean): Promise<void> {
+  await run("rabbitmqctl", ["-q", "set_vm_memory_high_watermark", on ? "0" : "0.4"], { timeout: 60_000 });
 }

@@ -43,12 +43,20 @@ export class AmqpPublisher {
   private connection: ChannelModel | undefined;
   private closed = false;
 
-  constructor(readonly config: AmqpConfig) {}
+  /**
+   * confirmTimeoutMs: how long a batch may wait for its confirms (a broker under a memory or disk alarm blocks
+   * publishers without closing the connection). Well under drain.ts's 60 s lease, so that a batch is given up,
+   * and its rows left for the next sweep, before another replica may lease them.
+   */
+  constructor(
+    readonly config: AmqpConfig,
+    private readonly options: { confirmTimeoutMs?: number } = {},
+  ) {}
 
   /** resolves once the broker confirmed every message; rejects (and nothing counts as delivered) otherwise */
   async publish(messages: readonly OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const { channel } = await this.open();
+    const { connection, channel } = await this.open();
     const confirmed = messages.map(
       (m) =>
         new Promise<void>((resolve, reject) => {
@@ -65,7 +73,19 @@ export class AmqpPublisher {
         }),
     );
     // every promise settles: on a nack, or when the channel closes with messages unconfirmed (amqplib rejects them)
-    const outcomes = await Promise.allSettled(confirmed);
+    const timeoutMs = this.options.confirmTimeoutMs ?? 20_000;
+    let timer: NodeJS.Timeout | undefined;
+    const outcomes = await Promise.race([
+      Promise.allSettled(confirmed),
+      new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
+    ]).finally(() => clearTimeout(timer));
+    if (outcomes === "timeout") {
+      // the connection is of no use while it waits: drop it (its unconfirmed messages settle as failed) and let
+      // the next sweep open a new one
+      this.forget(connection);
+      connection.close().catch(() => undefined);
+      throw new Error(`AMQP: the broker confirmed not all of ${messages.length} message(s) within ${timeoutMs} ms`);
+    }
     const refused = outcomes.filter((o) => o.status === "rejected");
     if (refused.length > 0) {
       const reason = (refused[0] as PromiseRejectedResult).reason as unknown;
@@ -91,13 +111,16 @@ export class AmqpPublisher {
     return this.link;
   }
 
+  /** the next publish opens a new connection, unless `connection` is not the current one any more */
+  private forget(connection: ChannelModel): void {
+    if (this.connection !== connection) return;
+    this.connection = undefined;
+    this.link = undefined;
+  }
+
   private async connect(): Promise<Link> {
     const connection = await connect(this.config.url, { timeout: 5_000, noDelay: true, clientProperties: { connection_name: "pinit outbox" } });
-    const forget = () => {
-      if (this.connection !== connection) return;
-      this.connection = undefined;
-      this.link = undefined;
-    };
+    const forget = () => this.forget(connection);
     // 'error' is always followed by 'close'; without a listener it would crash the process
     connection.on("error", () => undefined);
     connection.on("close", forget);
