@@ -99,6 +99,9 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
     const after = await outboxOf(m.id);
     expect(after.every((r) => r.amqpSentAt !== null && r.amqpAttempts === 1 && r.sentAt === null)).toBe(true);
     expect(await publishOutboxToAmqp(publisher)).toMatchObject({ sent: 0 });
+    await driveTransitions(m.id);
+    expect(await publishOutboxToAmqp(publisher)).toMatchObject({ sent: 5 });
+    expect(publisher.opened, "one connection serves every sweep").toBe(1);
   });
 
   it("a broker that is down loses nothing and holds back neither the requests nor the Inngest channel", async () => {
@@ -200,6 +203,7 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
           `${lost.length} lost, ${duplicates} duplicate(s)`,
       );
       expect(failures).toBeGreaterThan(0);
+      expect(publisher.opened, "the same publisher connected again after the restart").toBeGreaterThanOrEqual(2);
       expect(confirmedBefore).toBeLessThan(rows.length);
       expect(lost.map((r) => ({ sequence: r.sequence, amqpSentAt: r.amqpSentAt }))).toEqual([]);
       expect([...ids].every((id) => rows.some((r) => r.id === id))).toBe(true);

@@ -42,6 +42,8 @@ export class AmqpPublisher {
   /** the connection `link` resolved to: only its own close may clear `link` */
   private connection: ChannelModel | undefined;
   private closed = false;
+  /** connections opened so far: one for the life of the process, plus one after each failure */
+  opened = 0;
 
   /**
    * confirmTimeoutMs: how long a batch may wait for its confirms (a broker under a memory or disk alarm blocks
@@ -120,6 +122,7 @@ export class AmqpPublisher {
 
   private async connect(): Promise<Link> {
     const connection = await connect(this.config.url, { timeout: 5_000, noDelay: true, clientProperties: { connection_name: "pinit outbox" } });
+    this.opened++;
     const forget = () => this.forget(connection);
     // 'error' is always followed by 'close'; without a listener it would crash the process
     connection.on("error", () => undefined);
