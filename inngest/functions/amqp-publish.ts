@@ -1,8 +1,10 @@
 // The AMQP channel of the outbox: publishes every event to the broker's exchange (lib/services/outbox/amqp.ts),
-// never from the request path. Runs every minute, and soon after each domain event reaches Inngest, one run at a
-// time (the rows are leased with SKIP LOCKED anyway, so replicas never publish one row twice in a sweep).
-// A broker that is down fails the step: Inngest retries it with its back-off, each row keeps its own back-off in
-// the outbox, and nothing is lost meanwhile. Without AMQP_URL it does nothing.
+// never from the request path. Runs every minute, and soon after each domain event reaches Inngest. One run at a
+// time: a run that would start while another is under way (or waiting for its retry) is skipped, since that one
+// drains everything, so a long outage does not pile up queued runs (the rows are leased with SKIP LOCKED anyway:
+// replicas never publish one row twice in a sweep). A broker that is down fails the step: Inngest retries it with
+// its back-off, each row keeps its own back-off in the outbox, and nothing is lost meanwhile. Without AMQP_URL it
+// does nothing.
 import { amqpPublisher, publishOutboxToAmqp } from "@/lib/services/outbox/amqp";
 import { inngest } from "../client";
 
@@ -10,8 +12,8 @@ export const amqpPublish = inngest.createFunction(
   {
     id: "outbox-amqp-publish",
     triggers: [{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }],
-    concurrency: { limit: 1 },
-    retries: 8,
+    singleton: { mode: "skip" },
+    retries: 3,
   },
   async ({ step }) =>
     step.run("publish-to-amqp", async () => {
