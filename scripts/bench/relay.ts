@@ -23,7 +23,7 @@ export async function relayBench(database: BenchDatabase, events = 10_000): Prom
   }
 }
 
-async function seedOutbox(pool: import("pg").Pool, events: number): Promise<Set<string>> {
+export async function seedOutbox(pool: import("pg").Pool, events: number): Promise<Set<string>> {
   await pool.query(`DELETE FROM outbox_events`); // the transition runs' events are not part of this batch
   const member = await pool.query<{ id: string }>(
     `INSERT INTO members (id, nickname, "updatedAt") VALUES (gen_random_uuid(), 'relay', now()) RETURNING id`,
