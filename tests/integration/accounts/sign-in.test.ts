@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => vi.unstubAllEnvs());
 
 const token = (body: unknown, address = freshAddress()) =>
-  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-forwarded-for": address } });
+  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-pinit-remote-address": address } });
 const me = (headers: Record<string, string>) => call(meRoute, { path: "/api/v1/me", headers });
 
 describe("POST /api/v1/auth/token", { timeout: 60_000 }, () => {
@@ -136,7 +136,7 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
     const { authRequest } = await import("./helpers");
     const response = await authRequest(routes, jar, "/api/auth/callback/credentials", {
       form: { username: member.username, password: PASSWORD, json: "true" },
-      headers: { "x-forwarded-for": freshAddress() },
+      headers: { "x-pinit-remote-address": freshAddress() },
     });
     const { url } = (await response.json()) as { url: string };
     expect(url).toContain("csrf=true");

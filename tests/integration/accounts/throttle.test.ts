@@ -20,7 +20,7 @@ async function newMember() {
   return { id: m.id, username: m.username! };
 }
 const token = (body: unknown, address: string) =>
-  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-forwarded-for": address } });
+  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-pinit-remote-address": address } });
 const wrong = (username: string, address: string, now?: Date) =>
   refusal(signInWithPassword({ username, password: "wrong1234" }, { address }, now));
 

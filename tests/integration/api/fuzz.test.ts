@@ -379,7 +379,7 @@ let startedAt = new Date();
 
 /** the fuzzing member's token and the fuzz's address, and `extra` */
 function fuzzHeaders(extra: Record<string, string> = {}): Headers {
-  return new Headers({ authorization, "x-forwarded-for": FUZZ_ADDRESS, ...extra });
+  return new Headers({ authorization, "x-pinit-remote-address": FUZZ_ADDRESS, ...extra });
 }
 
 beforeAll(async () => {
