@@ -2,9 +2,11 @@
 // cookie. Returns null for anyone else; the route answers 401.
 //
 // A bearer header that is present decides alone: a bad token is 401 even when a session cookie comes along,
-// so a client never acts as someone other than the one its token names.
+// so a client never acts as someone other than the one its token names. A write carried by the cookie alone
+// must come from the app's own origin (lib/auth/origin.ts): 401 otherwise.
 import { db } from "@/lib/db/client";
 import { verifyAccessToken } from "./access-token";
+import { cookieRequestAllowed, crossOriginRefusal } from "./origin";
 import { decodeSessionToken, parseCookieHeader, sessionTokenFrom } from "./session";
 
 export async function authenticate(request: Request): Promise<{ memberId: string } | null> {
@@ -15,6 +17,7 @@ export async function authenticate(request: Request): Promise<{ memberId: string
     memberId = match?.[1] ? verifyAccessToken(match[1]) : null;
   } else {
     memberId = await decodeSessionToken(sessionTokenFrom(parseCookieHeader(request.headers.get("cookie"))));
+    if (memberId && !cookieRequestAllowed(request)) throw crossOriginRefusal();
   }
   if (!memberId) return null;
   return (await memberExists(memberId)) ? { memberId } : null;
