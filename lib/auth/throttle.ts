@@ -83,6 +83,13 @@ export async function attemptSucceeded(attempt: SignInAttempt): Promise<void> {
   // The address's other failures stay: one valid account must not wash away guesses made at other usernames.
 }
 
+/** an attempt that never reached its password check (the line of hashes was full): it counts for nothing */
+export async function abandonAttempt(attempt: SignInAttempt): Promise<void> {
+  await inTransaction(async (tx) => {
+    await tx.signInFailure.deleteMany({ where: { id: { in: attempt.rowIds } } });
+  });
+}
+
 function lockName(bucket: Bucket): string {
   return `pinit.sign-in:${bucket.scope}:${bucket.key}`;
 }

@@ -2,7 +2,8 @@
 // (lib/auth/throttle.ts) and shaped so that neither the answer nor its timing tells whether a username exists.
 import type { TokenInput } from "@/lib/contracts/member";
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
-import { attemptSucceeded, beginSignInAttempt } from "@/lib/auth/throttle";
+import { HashQueueFull } from "@/lib/auth/hash-queue";
+import { abandonAttempt, attemptSucceeded, beginSignInAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import { USERNAME } from "@/lib/domain/limits";
@@ -32,9 +33,16 @@ export async function signInWithPassword(
     ? await db().member.findUnique({ where: { username: input.username }, select: { id: true, passwordHash: true } })
     : null;
 
-  const matches = member?.passwordHash
-    ? await verifyPassword(input.password, member.passwordHash)
-    : await verifyAgainstDecoy(input.password);
+  let matches: boolean;
+  try {
+    matches = member?.passwordHash
+      ? await verifyPassword(input.password, member.passwordHash)
+      : await verifyAgainstDecoy(input.password);
+  } catch (e) {
+    // refused by the full line of hashes (429): no password was checked, so it is no failure of this username
+    if (e instanceof HashQueueFull) await abandonAttempt(attempt);
+    throw e;
+  }
   if (!member || !member.passwordHash || !matches) throw wrongCredentials();
 
   await attemptSucceeded(attempt);

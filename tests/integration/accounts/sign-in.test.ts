@@ -17,7 +17,7 @@ let naverOnly: { id: string };
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  const created = await signUp({ username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" });
+  const created = await signUp({ username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" }, { address: freshAddress() });
   member = { id: created.id, username: created.username! };
   naverOnly = await db().member.create({ data: { nickname: "naver", accounts: { create: { provider: "naver", providerAccountId: uniqueUsername() } } } });
 }, 30_000);
@@ -154,7 +154,7 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
 
   it("is refused when the session cookie is forged or its member is gone", async () => {
     const jar = new CookieJar();
-    const doomed = await signUp({ username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" });
+    const doomed = await signUp({ username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
     await passwordSignIn(routes, jar, { username: doomed.username!, password: PASSWORD }, freshAddress());
     const cookie = jar.header();
     expect((await me({ cookie })).status).toBe(200);

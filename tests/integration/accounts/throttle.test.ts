@@ -16,7 +16,7 @@ beforeAll(() => vi.stubEnv("NEXTAUTH_URL", ORIGIN));
 afterAll(() => vi.unstubAllEnvs());
 
 async function newMember() {
-  const m = await signUp({ username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" });
+  const m = await signUp({ username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
   return { id: m.id, username: m.username! };
 }
 const token = (body: unknown, address: string) =>
