@@ -4,6 +4,7 @@
 // overwriting whatever the client sent under that name, before Next reads the request.
 // lib/auth/client-address.ts reads it (with TRUST_PROXY_HOPS deciding how much of X-Forwarded-For to believe).
 "use strict";
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for node --require */
 const http = require("node:http");
 
 const HEADER = "x-pinit-remote-address";

@@ -23,14 +23,14 @@ export async function signInWithPassword(
   input: TokenInput,
   context: { address: string },
   now: Date = new Date(),
-): Promise<{ memberId: string }> {
+): Promise<{ memberId: string; sessionEpoch: number }> {
   const attempt = await beginSignInAttempt({ username: input.username, address: context.address }, now);
 
   // a name that breaks the username rules cannot exist (and text with NUL cannot even be sent to PostgreSQL)
   const wellFormed =
     input.username.length >= USERNAME.min && input.username.length <= USERNAME.max && USERNAME.pattern.test(input.username);
   const member = wellFormed
-    ? await db().member.findUnique({ where: { username: input.username }, select: { id: true, passwordHash: true } })
+    ? await db().member.findUnique({ where: { username: input.username }, select: { id: true, passwordHash: true, sessionEpoch: true } })
     : null;
 
   let matches: boolean;
@@ -47,7 +47,7 @@ export async function signInWithPassword(
 
   await attemptSucceeded(attempt);
   if (needsRehash(member.passwordHash)) await upgradeHash(member.id, member.passwordHash, input.password);
-  return { memberId: member.id };
+  return { memberId: member.id, sessionEpoch: member.sessionEpoch };
 }
 
 /** store a hash with today's parameters; only if no one changed the hash meanwhile, and never failing the sign-in */

@@ -23,7 +23,7 @@ const signUpFrom = (address: string, username = uniqueUsername("lim")) =>
 describe("the sign-up limit", { timeout: 120_000 }, () => {
   it("refuses an address's sign-ups past SIGNUP_LIMIT_PER_HOUR with 429 and Retry-After, a taken name counting too", async () => {
     vi.stubEnv("SIGNUP_LIMIT_PER_HOUR", "3");
-    const taken = (await createTestMember()).username;
+    const taken = (await createTestMember()).username!;
     const address = freshAddress();
     expect((await signUpFrom(address)).status).toBe(201);
     expect((await signUpFrom(address, taken)).status).toBe(409);
@@ -45,7 +45,7 @@ describe("the sign-up limit", { timeout: 120_000 }, () => {
 
   it("is off with SIGNUP_LIMIT_PER_HOUR=0", async () => {
     vi.stubEnv("SIGNUP_LIMIT_PER_HOUR", "0");
-    const taken = (await createTestMember()).username;
+    const taken = (await createTestMember()).username!;
     const address = freshAddress();
     for (let i = 0; i < 12; i++) expect((await signUpFrom(address, taken)).status).toBe(409);
   });

@@ -55,7 +55,7 @@ describe("throttling", { timeout: 120_000 }, () => {
     const early = await refusal(attempt(WINDOW_MS - 1000));
     expect(early).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 1 } });
     // the first failure (at t0) has left the window: 4 remain, one more attempt is allowed, and it succeeds
-    expect(await attempt(WINDOW_MS + 1)).toEqual({ memberId: member.id });
+    expect(await attempt(WINDOW_MS + 1)).toEqual({ memberId: member.id, sessionEpoch: 0 });
   });
 
   it("forgives a username's failures after a successful sign-in", async () => {
@@ -66,6 +66,7 @@ describe("throttling", { timeout: 120_000 }, () => {
     // 4, not 8: still allowed
     expect(await signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() })).toEqual({
       memberId: member.id,
+      sessionEpoch: 0,
     });
   });
 
