@@ -19,6 +19,8 @@ const ONLY_DOMAIN = {
   regex: String.raw`^(?!\./|@/lib/domain/)`,
   message: "lib/domain is plain TypeScript: it imports only lib/domain (no packages, no framework, no I/O).",
 };
+// a file one folder down (lib/domain/planner/solve.ts) may also reach its parent: `../time`, never `../../`
+const ONLY_DOMAIN_FROM_SUBFOLDER = { ...ONLY_DOMAIN, regex: String.raw`^(?!\./|\.\./(?!\.\.)|@/lib/domain/)` };
 
 export default defineConfig([
   ...nextVitals,
@@ -38,6 +40,10 @@ export default defineConfig([
   {
     files: ["lib/domain/**/*.{ts,tsx,js,mjs}"],
     rules: { "no-restricted-imports": ["error", { patterns: [ONLY_DOMAIN] }] },
+  },
+  {
+    files: ["lib/domain/*/**/*.{ts,tsx,js,mjs}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [ONLY_DOMAIN_FROM_SUBFOLDER] }] },
   },
   globalIgnores([
     ".next/**",

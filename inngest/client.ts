@@ -1,10 +1,10 @@
-// The Inngest client. With no Inngest keys configured (a local install, CI) the SDK runs in dev mode: sends
-// go to a local dev server when one runs and fail otherwise, and the outbox keeps those events for later.
+// The Inngest client. Dev mode (no signature checks; sends go to a local dev server) only when asked for:
+// INNGEST_DEV, or `npm run dev`. Otherwise the SDK verifies every call with INNGEST_SIGNING_KEY, and without
+// that key the endpoint is off (inngest/mode.ts, app/api/inngest/route.ts); the outbox keeps the events.
 import { Inngest } from "inngest";
+import { inngestMode } from "./mode";
 
-const dev = process.env.INNGEST_DEV ? process.env.INNGEST_DEV !== "0" : !process.env.INNGEST_SIGNING_KEY;
-
-export const inngest = new Inngest({ id: "pinit", isDev: dev });
+export const inngest = new Inngest({ id: "pinit", isDev: inngestMode().kind === "dev" });
 
 /** the event a snooze sends (not a domain event: it changes no state, so it has no outbox row) */
 export const REMINDER_SNOOZED = "reminder/snoozed";

@@ -18,7 +18,17 @@ function localAuthSecret() {
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const env = { ...process.env };
-if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
+if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+  // A generated secret on a real database would sign sessions with a key that lives only on this disk: a second
+  // server, or a redeploy without .data/, would end every session silently. Production says which key it uses.
+  if (mode === "start" && env.DATABASE_URL) {
+    console.error("Pinit: AUTH_SECRET is not set: `npm start` on DATABASE_URL needs it (32+ random characters, e.g. `openssl rand -base64 32`).");
+    process.exit(1);
+  }
+  env.AUTH_SECRET = localAuthSecret();
+}
+// every request's socket address, in a header no client can set (lib/auth/client-address.ts, TRUST_PROXY_HOPS)
+env.NODE_OPTIONS = [env.NODE_OPTIONS, "--require ./scripts/remote-address.cjs"].filter(Boolean).join(" ");
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
   stop = await ensureEmbeddedDatabase();

@@ -8,15 +8,15 @@ import { cache } from "react";
 import { isDomainError } from "@/lib/domain/errors";
 import { getMemberView } from "@/lib/services/members/view";
 import type { MemberView } from "@/lib/services/views";
-import { memberExists } from "./authenticate";
+import { sessionIsCurrent } from "./authenticate";
 import { REQUESTED_PATH_HEADER } from "./current-member-header";
 import { signInPathFor } from "./redirect";
-import { decodeSessionToken, sessionTokenFrom } from "./session";
+import { decodeSession, sessionTokenFrom } from "./session";
 
-/** the signed-in member's id, or null (once per request) */
+/** the signed-in member's id, or null (once per request); a session of an ended epoch is nobody's */
 export const currentMemberId = cache(async (): Promise<string | null> => {
-  const memberId = await decodeSessionToken(sessionTokenFrom((await cookies()).getAll()));
-  return memberId && (await memberExists(memberId)) ? memberId : null;
+  const owner = await decodeSession(sessionTokenFrom((await cookies()).getAll()));
+  return owner && (await sessionIsCurrent(owner)) ? owner.memberId : null;
 });
 
 /** the signed-in member, or null (once per request) */

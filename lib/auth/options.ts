@@ -17,6 +17,13 @@ import { signInWithPassword } from "@/lib/services/members/sign-in";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, authCookies, sessionClaims } from "./session";
 
+declare module "next-auth" {
+  interface User {
+    /** the member's session epoch at this sign-in (lib/auth/session.ts) */
+    sessionEpoch?: number;
+  }
+}
+
 export type OAuthProviderId = "naver" | "kakao";
 
 /** where a provider lives; only tests point these elsewhere (a fake provider on 127.0.0.1) */
@@ -73,15 +80,15 @@ export function authOptions(context: AuthRequestContext, config: AuthConfig = au
     callbacks: {
       jwt: async ({ token, user, account }) => {
         if (!account) return token; // a session read, not a sign-in
-        if (account.type === "credentials") return sessionClaims(token, user.id);
+        if (account.type === "credentials") return sessionClaims(token, { memberId: user.id, sessionEpoch: user.sessionEpoch ?? 0 });
         try {
-          const { memberId } = await findOrCreateOidcMember({
+          const { memberId, sessionEpoch } = await findOrCreateOidcMember({
             provider: account.provider,
             subject: account.providerAccountId,
             nickname: user.name,
             ...context.newMemberHints,
           });
-          return sessionClaims(token, memberId);
+          return sessionClaims(token, { memberId, sessionEpoch });
         } catch (e) {
           // next-auth would put the error's text in the sign-in page's URL: log it here, send a code there
           console.error("[auth] could not find or create the member of an OAuth sign-in", e);
@@ -115,8 +122,8 @@ function credentialsProvider(context: AuthRequestContext) {
       const parsed = TokenInput.safeParse({ username: credentials?.username, password: credentials?.password });
       if (!parsed.success) return null;
       try {
-        const { memberId } = await signInWithPassword(parsed.data, { address: context.address });
-        return { id: memberId };
+        const { memberId, sessionEpoch } = await signInWithPassword(parsed.data, { address: context.address });
+        return { id: memberId, sessionEpoch };
       } catch (e) {
         if (isDomainError(e) && e.code === "UNAUTHORIZED") return null; // → CredentialsSignin
         if (isDomainError(e) && e.code === "RATE_LIMITED") {

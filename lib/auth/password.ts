@@ -5,6 +5,7 @@ import "server-only";
 // padding), so the parameters can be raised later: old hashes keep verifying and `needsRehash` says when to
 // store a new one.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { passwordHashQueue } from "./hash-queue";
 
 export type ScryptParams = { ln: number; r: number; p: number };
 
@@ -23,9 +24,13 @@ function scrypt(password: string, salt: Buffer, params: ScryptParams, keyBytes: 
   const N = 2 ** params.ln;
   // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is below that, so raise it with headroom
   const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 2 * 128 * N * params.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scryptCallback(normalize(password), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  // through the one bounded line of hashes: a flood is refused (429), not run on every core at once
+  return passwordHashQueue.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scryptCallback(normalize(password), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 /** the same password typed on another keyboard or OS may arrive composed differently: compare it in one form */

@@ -12,8 +12,17 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** the member this session belongs to (also in `sub`) */
     memberId?: string;
+    /** the member's session epoch at sign-in: raising it (sign out everywhere, a new password) ends the session */
+    epoch?: number;
   }
 }
+
+/** whose a session or API token is, and in which of the member's session epochs it was issued */
+export type SessionOwner = { memberId: string; sessionEpoch: number };
+
+/** a member id alone stands for epoch 0, the epoch of a member who never ended their sessions */
+export const ownerOf = (member: string | SessionOwner): SessionOwner =>
+  typeof member === "string" ? { memberId: member, sessionEpoch: 0 } : member;
 
 /** how long a session lasts after sign-in; the app does not slide it (no client polls /api/auth/session) */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -59,28 +68,36 @@ export function sessionCookie(): CookieOption {
   return authCookies().sessionToken;
 }
 
-/** what a session token says: the member, in `sub` (next-auth's convention) and `memberId` (ours) */
-export function sessionClaims(token: JWT, memberId: string): JWT {
+/** what a session token says: the member, in `sub` (next-auth's convention) and `memberId` (ours), and its epoch */
+export function sessionClaims(token: JWT, member: string | SessionOwner): JWT {
+  const { memberId, sessionEpoch } = ownerOf(member);
   // drop what the provider put there (name, e-mail, picture): the session names the member and nothing else
   const { iat, exp, jti } = token;
-  return { ...(iat ? { iat } : {}), ...(exp ? { exp } : {}), ...(jti ? { jti } : {}), sub: memberId, memberId };
+  return { ...(iat ? { iat } : {}), ...(exp ? { exp } : {}), ...(jti ? { jti } : {}), sub: memberId, memberId, epoch: sessionEpoch };
 }
 
 /** a new session token for a member, exactly as next-auth would issue it at sign-in */
-export async function encodeSessionToken(memberId: string): Promise<string> {
-  return encode({ token: sessionClaims({}, memberId), secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+export async function encodeSessionToken(member: string | SessionOwner): Promise<string> {
+  return encode({ token: sessionClaims({}, member), secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
-/** the member a session token names, or null when it is missing, forged, expired or unreadable */
-export async function decodeSessionToken(token: string | undefined | null): Promise<string | null> {
+/** whose a session token is, or null when it is missing, forged, expired or unreadable (sessions before epochs: 0) */
+export async function decodeSession(token: string | undefined | null): Promise<SessionOwner | null> {
   if (!token) return null;
   try {
     const claims = await decode({ token, secret: authSecret() });
     const memberId = claims?.memberId;
-    return typeof memberId === "string" && memberId.length > 0 ? memberId : null;
+    if (typeof memberId !== "string" || memberId.length === 0) return null;
+    const epoch = claims?.epoch ?? 0;
+    return Number.isSafeInteger(epoch) && epoch >= 0 ? { memberId, sessionEpoch: epoch } : null;
   } catch {
     return null;
   }
+}
+
+/** the member a session token names, or null (the proxy's quick check; the epoch is checked with the database) */
+export async function decodeSessionToken(token: string | undefined | null): Promise<string | null> {
+  return (await decodeSession(token))?.memberId ?? null;
 }
 
 /**

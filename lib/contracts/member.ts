@@ -104,3 +104,14 @@ export const TokenResponse = view({
   expiresIn: z.int().min(1).meta({ description: "Seconds until it expires." }),
 }).meta({ id: "Token" });
 export type TokenResponse = z.output<typeof TokenResponse>;
+
+/**
+ * POST /me/password (and the settings form): the current password, checked like a sign-in (throttled), and the
+ * new one under the sign-up rules. Every session and API token of the member ends; the settings page keeps its own.
+ */
+export const ChangePasswordInput = body({
+  // any password sign-up took is one line of at most 64 characters: nothing else can be right
+  currentPassword: text({ min: 1, max: PASSWORD.max }),
+  newPassword: Password,
+}).meta({ id: "ChangePasswordInput" });
+export type ChangePasswordInput = z.output<typeof ChangePasswordInput>;

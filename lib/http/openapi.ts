@@ -6,7 +6,7 @@ import * as z from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
 import { EmptyBody, ErrorBody, IdParams, IdempotencyKey } from "@/lib/contracts/common";
-import { MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
+import { ChangePasswordInput, MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
 import { PushDeviceView, PushPublicKeyView } from "@/lib/push/contracts";
 import {
@@ -175,6 +175,29 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Change nickname, time zone, daily goal, reminder lead time or locale",
       requestBody: jsonBody(UpdateMemberInput),
       responses: responses({ 200: json(MemberView, "The member, changed.") }, [400, 401]),
+    },
+  },
+  "/me/password": {
+    post: {
+      operationId: "changePassword",
+      tags: ["Me"],
+      summary: "Change the password; every session and token of the member ends",
+      description:
+        "The current password is checked like a sign-in (throttled: 429 with Retry-After). Afterwards every session cookie and bearer token of the member is refused, this one too: get a new token with the new password.",
+      requestBody: jsonBody(ChangePasswordInput),
+      responses: responses(
+        noContent("Changed; every session and token has ended."),
+        [400, 401, 429],
+        "CONFLICT — the password was changed by another request meanwhile.",
+      ),
+    },
+  },
+  "/me/sessions": {
+    delete: {
+      operationId: "endAllSessions",
+      tags: ["Me"],
+      summary: "Sign out everywhere: every session cookie and bearer token of the member ends",
+      responses: responses(noContent("Every session and token has ended, this one too."), [401]),
     },
   },
   "/tasks": {

@@ -22,8 +22,11 @@ const inngestStub = await vi.hoisted(async () => {
   const { startInngestStub } = await import("../support/inngest-stub");
   const stub = await startInngestStub();
   const previous = process.env.INNGEST_EVENT_API_BASE_URL;
+  const previousDev = process.env.INNGEST_DEV;
   process.env.INNGEST_EVENT_API_BASE_URL = stub.url;
-  return Object.assign(stub, { previousUrl: previous });
+  // the stub stands for a dev server: dev mode is only ever asked for (inngest/mode.ts)
+  process.env.INNGEST_DEV = "1";
+  return Object.assign(stub, { previousUrl: previous, previousDev });
 });
 
 import { sendToInngest } from "@/inngest/relay";
@@ -62,6 +65,8 @@ afterAll(async () => {
   process.env.DATABASE_URL = directUrl;
   if (inngestStub.previousUrl === undefined) delete process.env.INNGEST_EVENT_API_BASE_URL;
   else process.env.INNGEST_EVENT_API_BASE_URL = inngestStub.previousUrl;
+  if (inngestStub.previousDev === undefined) delete process.env.INNGEST_DEV;
+  else process.env.INNGEST_DEV = inngestStub.previousDev;
 });
 
 /** `promise`, or a failure naming `what` after `ms` */

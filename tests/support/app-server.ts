@@ -39,9 +39,12 @@ export async function startApp(env: NodeJS.ProcessEnv, logFile: string, options:
   const log = createWriteStream(logFile);
   // detached: the server gets its own process group, so stop() ends it and anything it spawned
   // node itself runs Next, so that node options such as --cpu-prof (refused in NODE_OPTIONS) can be given
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // the socket-address preload, as `npm start` has it (lib/auth/client-address.ts)
+  const preload = ["--require", path.join(ROOT, "scripts/remote-address.cjs")];
+  const child = spawn(process.execPath, [...preload, ...(options.nodeArgs ?? []), NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url },
+    // the browser tests and the benchmarks sign up many members from this one address: no sign-up limit
+    env: { SIGNUP_LIMIT_PER_HOUR: "0", ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

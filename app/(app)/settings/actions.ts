@@ -1,14 +1,19 @@
 "use server";
-// The settings page's actions: save the profile (the same service as PATCH /api/v1/me) and sign out.
+// The settings page's actions: save the profile (the same service as PATCH /api/v1/me), change the password
+// (POST /api/v1/me/password), sign out, and sign out everywhere (DELETE /api/v1/me/sessions).
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { formFields, memberAction } from "@/lib/actions/safe-action";
+import { currentMemberId } from "@/lib/auth/current-member";
 import { SIGN_IN_PATH } from "@/lib/auth/redirect";
-import { sessionCookie } from "@/lib/auth/session";
-import { UpdateMemberInput } from "@/lib/contracts/member";
+import { SESSION_MAX_AGE_SECONDS, encodeSessionToken, sessionCookie } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/services/members/sign-in-throttle";
+import { ChangePasswordInput, UpdateMemberInput } from "@/lib/contracts/member";
+import { changePassword } from "@/lib/services/members/password";
 import { updateMember } from "@/lib/services/members/profile";
+import { endAllSessions } from "@/lib/services/members/sessions";
 
 const SETTINGS_FIELDS = ["nickname", "timezone", "dailyGoalMinutes", "reminderLeadMinutes", "locale"] as const;
 const NUMBER_FIELDS = new Set(["dailyGoalMinutes", "reminderLeadMinutes"]);
@@ -30,11 +35,40 @@ export const updateSettingsAction = memberAction.inputSchema(SettingsForm).state
   return { member, savedAt: Date.now() };
 });
 
+const PasswordForm = z.preprocess(
+  (input) => (input instanceof FormData ? formFields(input, ["currentPassword", "newPassword"]) : input),
+  ChangePasswordInput,
+);
+
+/** a new password: every other session and token ends; this browser stays signed in, in the new epoch */
+export const changePasswordAction = memberAction.inputSchema(PasswordForm).stateAction(async ({ parsedInput, ctx }) => {
+  const { sessionEpoch } = await changePassword(ctx.memberId, parsedInput, { address: clientAddress(await headers()) });
+  const cookie = sessionCookie();
+  (await cookies()).set(cookie.name, await encodeSessionToken({ memberId: ctx.memberId, sessionEpoch }), {
+    ...cookie.options,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  return { changedAt: Date.now() };
+});
+
 /**
- * Sign out: the session cookie (and any chunks of it) is deleted. A JWT session cannot be revoked on the
- * server; it simply stops being sent.
+ * Sign out: the session cookie (and any chunks of it) is deleted. This session itself stays valid until it
+ * expires, should a copy of the cookie exist elsewhere; sign out everywhere ends it on the server.
  */
 export async function signOutAction(): Promise<void> {
+  await deleteSessionCookies();
+  redirect(SIGN_IN_PATH);
+}
+
+/** Sign out everywhere: every session cookie and API token of the member ends (a new epoch), this one too. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const memberId = await currentMemberId();
+  if (memberId) await endAllSessions(memberId);
+  await deleteSessionCookies();
+  redirect(SIGN_IN_PATH);
+}
+
+async function deleteSessionCookies(): Promise<void> {
   const store = await cookies();
   const { name, options } = sessionCookie();
   for (const cookie of store.getAll()) {
@@ -42,5 +76,4 @@ export async function signOutAction(): Promise<void> {
       store.set(cookie.name, "", { ...options, maxAge: 0, expires: new Date(0) });
     }
   }
-  redirect(SIGN_IN_PATH);
 }

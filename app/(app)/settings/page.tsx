@@ -1,10 +1,12 @@
-// /settings — nickname, time zone, daily goal, reminder lead time, language; and sign out.
+// /settings — nickname, time zone, daily goal, reminder lead time, language; the password; sign out, and sign out
+// everywhere.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/account/sign-out-form";
 import { PushToggle } from "@/components/push/push-toggle";
 import { requireMember } from "@/lib/auth/current-member";
-import { signOutAction } from "./actions";
+import { signOutAction, signOutEverywhereAction } from "./actions";
+import { PasswordForm } from "./password-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "설정 · Settings" };
@@ -46,6 +48,32 @@ export default async function SettingsPage() {
             className="inline-flex min-h-12 items-center justify-center rounded-lg border border-line px-6 font-semibold text-brand hover:bg-surface-tint"
           >
             {t("settings.signOut")}
+          </button>
+        </SignOutForm>
+      </section>
+      <section aria-labelledby="settings-security" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <h2 id="settings-security" className="mb-5 text-xl font-semibold">
+          {t("settings.security")}
+        </h2>
+        {member.username ? (
+          <>
+            <h3 className="mb-3 font-semibold">{t("settings.changePassword")}</h3>
+            <PasswordForm locale={member.locale} />
+          </>
+        ) : (
+          <p className="text-muted">{t("settings.noPassword")}</p>
+        )}
+        <h3 className="mt-8 mb-2 font-semibold">{t("settings.signOutEverywhere")}</h3>
+        <p id="settings-sign-out-everywhere-hint" className="mb-4 text-muted">
+          {t("settings.signOutEverywhereHint")}
+        </p>
+        <SignOutForm action={signOutEverywhereAction}>
+          <button
+            type="submit"
+            aria-describedby="settings-sign-out-everywhere-hint"
+            className="inline-flex min-h-12 items-center justify-center rounded-lg border border-line px-6 font-semibold text-red-700 hover:bg-surface-tint dark:text-red-300"
+          >
+            {t("settings.signOutEverywhere")}
           </button>
         </SignOutForm>
       </section>

@@ -2,12 +2,13 @@
 // The sign-up form's action: create the member (the same service as POST /api/v1/auth/signup), sign them in
 // with a next-auth session cookie, and go on. A refusal comes back to the form with a reason per field.
 import type { Route } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { actionClient, formFields } from "@/lib/actions/safe-action";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { SESSION_MAX_AGE_SECONDS, encodeSessionToken, sessionCookie } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/services/members/sign-in-throttle";
 import { Locale, SignUpInput } from "@/lib/contracts/member";
 import { signUp } from "@/lib/services/members/sign-up";
 
@@ -21,7 +22,7 @@ const SignUpForm = z.preprocess(
 
 export const signUpAction = actionClient.inputSchema(SignUpForm).stateAction(async ({ parsedInput }) => {
   const { callbackUrl, locale, ...input } = parsedInput;
-  const member = await signUp(input, { locale });
+  const member = await signUp(input, { locale, address: clientAddress(await headers()) });
   const cookie = sessionCookie();
   (await cookies()).set(cookie.name, await encodeSessionToken(member.id), {
     ...cookie.options,

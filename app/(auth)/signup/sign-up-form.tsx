@@ -31,7 +31,13 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
 
   const errorsOf = (field: (typeof FIELDS)[number]) => refusal?.fieldErrors[field]?.map((r) => reason(t, r, locale, field));
   const unplaced = refusal && !FIELDS.some((f) => refusal.fieldErrors[f]?.length);
-  const formMessage = refusal ? (unplaced && refusal.code !== "VALIDATION" ? t("errors.generic") : t("errors.summary")) : null;
+  const formMessage = refusal
+    ? refusal.code === "RATE_LIMITED"
+      ? t("errors.tryLater")
+      : unplaced && refusal.code !== "VALIDATION"
+        ? t("errors.generic")
+        : t("errors.summary")
+    : null;
 
   return (
     <div className="flex flex-col gap-6">

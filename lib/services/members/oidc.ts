@@ -31,7 +31,7 @@ const SUBJECT_MAX = 255; // accounts.providerAccountId VarChar(255)
 export async function findOrCreateOidcMember(
   identity: OidcIdentity,
   now: Date = new Date(),
-): Promise<{ memberId: string; created: boolean }> {
+): Promise<{ memberId: string; sessionEpoch: number; created: boolean }> {
   const provider = identity.provider.trim();
   const subject = identity.subject.trim();
   if (!provider || provider.length > PROVIDER_MAX) throw validationError({ provider: ["must be 1–32 characters"] });
@@ -40,7 +40,7 @@ export async function findOrCreateOidcMember(
   }
 
   const existing = await findLinked(provider, subject);
-  if (existing) return { memberId: existing, created: false };
+  if (existing) return { ...existing, created: false };
 
   try {
     const { memberId, events } = await inTransaction(async (tx) => {
@@ -57,23 +57,23 @@ export async function findOrCreateOidcMember(
       return { memberId: member.id, events };
     });
     relayAfterCommit(events);
-    return { memberId, created: true };
+    return { memberId, sessionEpoch: 0, created: true };
   } catch (e) {
     // the same person's first sign-in in two tabs at once: the other one created the member; use it
     if (sqlState(e) === "23505" || (e as { code?: unknown } | null)?.code === "P2002") {
       const winner = await findLinked(provider, subject);
-      if (winner) return { memberId: winner, created: false };
+      if (winner) return { ...winner, created: false };
     }
     throw e;
   }
 }
 
-async function findLinked(provider: string, subject: string): Promise<string | null> {
+async function findLinked(provider: string, subject: string): Promise<{ memberId: string; sessionEpoch: number } | null> {
   const account = await db().account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId: subject } },
-    select: { memberId: true },
+    select: { memberId: true, member: { select: { sessionEpoch: true } } },
   });
-  return account?.memberId ?? null;
+  return account ? { memberId: account.memberId, sessionEpoch: account.member.sessionEpoch } : null;
 }
 
 /** the provider's name made to fit the nickname rules: one line, no control characters, 1–20 characters */

@@ -84,6 +84,13 @@ export async function attemptSucceeded(attempt: SignInAttempt): Promise<void> {
   // The address's other failures stay: one valid account must not wash away guesses made at other usernames.
 }
 
+/** an attempt that never reached its password check (the line of hashes was full): it counts for nothing */
+export async function abandonAttempt(attempt: SignInAttempt): Promise<void> {
+  await inTransaction(async (tx) => {
+    await tx.signInFailure.deleteMany({ where: { id: { in: attempt.rowIds } } });
+  });
+}
+
 function lockName(bucket: Bucket): string {
   return `pinit.sign-in:${bucket.scope}:${bucket.key}`;
 }
@@ -115,18 +122,8 @@ async function sweepExpired(tx: Tx, cutoff: Date): Promise<void> {
 // The client's address
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The address an attempt comes from (counted by addressKey()). It is the LAST entry of X-Forwarded-For: the address
- * the nearest proxy saw (or, with no proxy, the socket's address, which `next start` puts there when the
- * client did not send the header). Earlier entries are whatever the client claimed. Deploy behind a proxy
- * that appends to X-Forwarded-For; without one a client can pick its own key for this limit (the
- * per-username limit still holds). IPv6 addresses count by their /64 network, which one subscriber
- * usually holds whole.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for") ?? headers.get("x-real-ip") ?? "";
-  return forwarded.split(",").pop()?.trim() ?? "";
-}
+/** where an attempt comes from: lib/auth/client-address.ts (TRUST_PROXY_HOPS) */
+export { clientAddress } from "@/lib/auth/client-address";
 
 /** an address as its bucket: IPv4 as it is, IPv6 by its /64 network, anything unreadable in one shared bucket */
 export function addressKey(raw: string): string {

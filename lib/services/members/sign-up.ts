@@ -3,6 +3,8 @@ import "server-only";
 // member.created event are written in one transaction; the event is relayed after commit.
 import type { SignUpInput } from "@/lib/contracts/member";
 import { hashPassword } from "@/lib/auth/password";
+import { countSignUpAttempt } from "@/lib/services/members/sign-up-limit";
+import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/limits";
 import { newEvent, publish } from "../events/publish";
@@ -22,13 +24,20 @@ function usernameTaken(): DomainError {
  * Creates the member. The nickname defaults to the username; the language to Korean unless the caller knows
  * better (the sign-up page passes the language it was shown in). A taken username is DUPLICATE on the field
  * `username`, decided by the unique index (two sign-ups racing for one name: one wins, one gets DUPLICATE).
+ *
+ * `address` is the caller's (clientAddress()): its sign-ups are limited per hour (RATE_LIMITED, SIGNUP_LIMIT_PER_HOUR).
+ * A name already taken is refused before the password is hashed: the hash is the expensive part, and the answer
+ * says the name is taken anyway.
  */
 export async function signUp(
   input: SignUpInput,
-  options: { locale?: Locale; now?: Date } = {},
+  options: { address: string; locale?: Locale; now?: Date },
 ): Promise<MemberView> {
   const now = options.now ?? new Date();
-  // hashed before the transaction: half a second of CPU must not hold a database connection
+  await countSignUpAttempt(options.address, now);
+  const taken = await db().member.findUnique({ where: { username: input.username }, select: { id: true } });
+  if (taken) throw usernameTaken();
+  // hashed before the transaction (through the bounded line of hashes): CPU must not hold a database connection
   const passwordHash = await hashPassword(input.password);
   try {
     const { view, events } = await inTransaction(async (tx) => {

@@ -105,6 +105,6 @@ export async function passwordSignIn(
   const token = await csrfToken(routes, jar);
   return authRequest(routes, jar, "/api/auth/callback/credentials", {
     form: { ...credentials, csrfToken: token, callbackUrl: "/today", json: "true" },
-    headers: { "x-forwarded-for": address },
+    headers: { "x-pinit-remote-address": address },
   });
 }

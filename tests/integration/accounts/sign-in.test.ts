@@ -17,14 +17,14 @@ let naverOnly: { id: string };
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  const created = await signUp({ username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" });
+  const created = await signUp({ username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" }, { address: freshAddress() });
   member = { id: created.id, username: created.username! };
   naverOnly = await db().member.create({ data: { nickname: "naver", accounts: { create: { provider: "naver", providerAccountId: uniqueUsername() } } } });
 }, 30_000);
 afterAll(() => vi.unstubAllEnvs());
 
 const token = (body: unknown, address = freshAddress()) =>
-  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-forwarded-for": address } });
+  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-pinit-remote-address": address } });
 const me = (headers: Record<string, string>) => call(meRoute, { path: "/api/v1/me", headers });
 
 describe("POST /api/v1/auth/token", { timeout: 60_000 }, () => {
@@ -136,7 +136,7 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
     const { authRequest } = await import("./helpers");
     const response = await authRequest(routes, jar, "/api/auth/callback/credentials", {
       form: { username: member.username, password: PASSWORD, json: "true" },
-      headers: { "x-forwarded-for": freshAddress() },
+      headers: { "x-pinit-remote-address": freshAddress() },
     });
     const { url } = (await response.json()) as { url: string };
     expect(url).toContain("csrf=true");
@@ -154,7 +154,7 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
 
   it("is refused when the session cookie is forged or its member is gone", async () => {
     const jar = new CookieJar();
-    const doomed = await signUp({ username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" });
+    const doomed = await signUp({ username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
     await passwordSignIn(routes, jar, { username: doomed.username!, password: PASSWORD }, freshAddress());
     const cookie = jar.header();
     expect((await me({ cookie })).status).toBe(200);

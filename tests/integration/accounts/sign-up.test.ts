@@ -7,7 +7,7 @@ import { MemberView } from "@/lib/contracts/member";
 import { db } from "@/lib/db/client";
 import { signUp } from "@/lib/services/members/sign-up";
 import { outboxOf, refusal } from "../../support/fixtures";
-import { call, uniqueUsername } from "./helpers";
+import { call, freshAddress, uniqueUsername } from "./helpers";
 
 const signUpBody = (extra: Record<string, unknown> = {}) => ({ username: uniqueUsername(), password: "secret123", ...extra });
 const post = (body: unknown) => call(signUpRoute, { path: "/api/v1/auth/signup", body });
@@ -122,8 +122,8 @@ describe("sign-up", { timeout: 60_000 }, () => {
     it("lets exactly one of two simultaneous sign-ups have it", async () => {
       const username = uniqueUsername();
       const results = await Promise.allSettled([
-        signUp({ username, password: "secret123", timezone: "Asia/Seoul" }),
-        signUp({ username, password: "secret456", timezone: "Asia/Seoul" }),
+        signUp({ username, password: "secret123", timezone: "Asia/Seoul" }, { address: freshAddress() }),
+        signUp({ username, password: "secret456", timezone: "Asia/Seoul" }, { address: freshAddress() }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const failed = results.find((r) => r.status === "rejected");
@@ -135,9 +135,9 @@ describe("sign-up", { timeout: 60_000 }, () => {
   });
 
   it("the sign-up page's service takes the page's language", async () => {
-    const member = await signUp({ username: uniqueUsername(), password: "secret123", timezone: "UTC" }, { locale: "en" });
+    const member = await signUp({ username: uniqueUsername(), password: "secret123", timezone: "UTC" }, { locale: "en", address: freshAddress() });
     expect(member.locale).toBe("en");
-    const e = await refusal(signUp({ username: member.username!, password: "secret123", timezone: "UTC" }));
+    const e = await refusal(signUp({ username: member.username!, password: "secret123", timezone: "UTC" }, { address: freshAddress() }));
     expect(e.code).toBe("DUPLICATE");
   });
 });

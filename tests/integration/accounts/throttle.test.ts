@@ -16,11 +16,11 @@ beforeAll(() => vi.stubEnv("NEXTAUTH_URL", ORIGIN));
 afterAll(() => vi.unstubAllEnvs());
 
 async function newMember() {
-  const m = await signUp({ username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" });
+  const m = await signUp({ username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
   return { id: m.id, username: m.username! };
 }
 const token = (body: unknown, address: string) =>
-  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-forwarded-for": address } });
+  call(tokenRoute, { path: "/api/v1/auth/token", body, headers: { "x-pinit-remote-address": address } });
 const wrong = (username: string, address: string, now?: Date) =>
   refusal(signInWithPassword({ username, password: "wrong1234" }, { address }, now));
 
@@ -55,7 +55,7 @@ describe("throttling", { timeout: 120_000 }, () => {
     const early = await refusal(attempt(WINDOW_MS - 1000));
     expect(early).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 1 } });
     // the first failure (at t0) has left the window: 4 remain, one more attempt is allowed, and it succeeds
-    expect(await attempt(WINDOW_MS + 1)).toEqual({ memberId: member.id });
+    expect(await attempt(WINDOW_MS + 1)).toEqual({ memberId: member.id, sessionEpoch: 0 });
   });
 
   it("forgives a username's failures after a successful sign-in", async () => {
@@ -66,6 +66,7 @@ describe("throttling", { timeout: 120_000 }, () => {
     // 4, not 8: still allowed
     expect(await signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() })).toEqual({
       memberId: member.id,
+      sessionEpoch: 0,
     });
   });
 

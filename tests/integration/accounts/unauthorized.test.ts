@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueAccessToken } from "@/lib/auth/access-token";
 import { sessionCookie } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
 import { createTestMember } from "../../support/fixtures";
 import { ORIGIN } from "./helpers";
 
@@ -31,6 +32,7 @@ const SAMPLE_PARAMS: Record<string, string> = { id: SAMPLE_ID, action: "start" }
 
 const operations: Operation[] = [];
 let validBearer = "";
+let memberId = "";
 
 beforeAll(async () => {
   const files = routeFiles(API_DIR).sort();
@@ -47,6 +49,7 @@ beforeAll(async () => {
     }
   }
   const member = await createTestMember();
+  memberId = member.id;
   validBearer = issueAccessToken(member.id).accessToken;
 }, 120_000);
 
@@ -96,7 +99,9 @@ describe("every /api/v1 route without valid credentials", () => {
   it("lets a valid bearer token through the authentication (no 401)", async () => {
     const failures: string[] = [];
     for (const op of operations) {
-      const response = await send(op, { authorization: `Bearer ${validBearer}` });
+      // a token of the member's current session epoch: DELETE /me/sessions (sign out everywhere) ends the previous one
+      const { sessionEpoch } = await db().member.findUniqueOrThrow({ where: { id: memberId }, select: { sessionEpoch: true } });
+      const response = await send(op, { authorization: `Bearer ${issueAccessToken({ memberId, sessionEpoch }).accessToken}` });
       if (response.status === 401) failures.push(`${op.method} ${op.route}`);
     }
     expect(failures).toEqual([]);

@@ -22,6 +22,9 @@ describe("the layers, as ESLint enforces them", { timeout: 60_000 }, () => {
     expect(await layerErrors("lib/domain/x.ts", `import * as z from "zod"; void z;`)).toHaveLength(1);
     expect(await layerErrors("lib/domain/x.ts", `import { inTransaction } from "../services/transaction"; void inTransaction;`)).toHaveLength(1);
     expect(await layerErrors("lib/domain/x.ts", `import type { Tx } from "@/lib/services/transaction"; export type T = Tx;`)).toHaveLength(1);
+    // one folder down, the parent folder is still lib/domain; two levels up is not
+    expect(await layerErrors("lib/domain/planner/x.ts", `import { localDate } from "../time"; void localDate;`)).toEqual([]);
+    expect(await layerErrors("lib/domain/planner/x.ts", `import { db } from "../../db/client"; void db;`)).toHaveLength(1);
     expect(await layerErrors("lib/domain/x.ts", `import { TITLE } from "./limits"; import { nextState } from "@/lib/domain/schedule-transitions"; void TITLE; void nextState;`)).toEqual([]);
   });
 

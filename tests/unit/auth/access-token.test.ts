@@ -33,3 +33,11 @@ describe("access tokens", () => {
     expect(verifyAccessToken(accessToken)).toBeNull();
   });
 });
+
+describe("the session epoch of a token", () => {
+  it("is signed into the token (0 when issued for an id alone)", async () => {
+    const { readAccessToken } = await import("@/lib/auth/access-token");
+    expect(readAccessToken(issueAccessToken({ memberId: MEMBER, sessionEpoch: 2 }).accessToken)).toEqual({ memberId: MEMBER, sessionEpoch: 2 });
+    expect(readAccessToken(issueAccessToken(MEMBER).accessToken)).toEqual({ memberId: MEMBER, sessionEpoch: 0 });
+  });
+});

@@ -96,3 +96,15 @@ describe("session token", () => {
     expect(parseCookieHeader(null)).toEqual([]);
   });
 });
+
+describe("the session epoch", () => {
+  it("is carried by the token; a session from before epochs counts as epoch 0", async () => {
+    const { decodeSession } = await import("@/lib/auth/session");
+    expect(await decodeSession(await encodeSessionToken({ memberId: MEMBER, sessionEpoch: 3 }))).toEqual({ memberId: MEMBER, sessionEpoch: 3 });
+    expect(await decodeSession(await encodeSessionToken(MEMBER))).toEqual({ memberId: MEMBER, sessionEpoch: 0 });
+    const older = await encode({ token: { sub: MEMBER, memberId: MEMBER }, secret: SECRET });
+    expect(await decodeSession(older)).toEqual({ memberId: MEMBER, sessionEpoch: 0 });
+    const odd = await encode({ token: { memberId: MEMBER, epoch: -1 }, secret: SECRET });
+    expect(await decodeSession(odd)).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 // The address a sign-in attempt is counted against.
 import { describe, expect, it } from "vitest";
+import { REMOTE_ADDRESS_HEADER, trustedProxyHops } from "@/lib/auth/client-address";
 import { addressKey, clientAddress, usernameKey } from "@/lib/services/members/sign-in-throttle";
 
 describe("addressKey", () => {
@@ -25,14 +26,33 @@ describe("addressKey", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the last X-Forwarded-For entry: the one the nearest proxy added", () => {
-    const headers = new Headers({ "x-forwarded-for": "1.1.1.1, 10.0.0.1, 198.51.100.9" });
-    expect(clientAddress(headers)).toBe("198.51.100.9");
+  const socket = (address: string, extra: Record<string, string> = {}) => new Headers({ [REMOTE_ADDRESS_HEADER]: address, ...extra });
+
+  it("is the socket's address by default (TRUST_PROXY_HOPS=0): a forwarded header the client wrote counts for nothing", () => {
+    expect(clientAddress(socket("203.0.113.5", { "x-forwarded-for": "198.51.100.9" }), 0)).toBe("203.0.113.5");
+    expect(clientAddress(socket("203.0.113.5", { "x-forwarded-for": "198.51.100.9", "x-real-ip": "198.51.100.10" }))).toBe("203.0.113.5");
   });
-  it("falls back to X-Real-IP, then to nothing (one shared bucket)", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.10" }))).toBe("198.51.100.10");
+
+  it("believes X-Forwarded-For for the configured number of proxies only", () => {
+    const headers = socket("10.0.0.2", { "x-forwarded-for": "6.6.6.6, 198.51.100.9, 10.0.0.1" });
+    expect(clientAddress(headers, 1)).toBe("10.0.0.1");
+    expect(clientAddress(headers, 2)).toBe("198.51.100.9");
+    // more hops than entries: the leftmost one, never something beyond the chain
+    expect(clientAddress(socket("10.0.0.2", { "x-forwarded-for": "198.51.100.9" }), 5)).toBe("198.51.100.9");
+    expect(clientAddress(socket("10.0.0.2"), 1)).toBe("10.0.0.2");
+  });
+
+  it("has no address without the socket's header (one shared bucket), whatever else was sent", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.9" }), 1)).toBe("");
     expect(clientAddress(new Headers())).toBe("");
     expect(addressKey(clientAddress(new Headers()))).toBe("unknown");
+  });
+
+  it("reads TRUST_PROXY_HOPS as a small whole number, else 0", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUST_PROXY_HOPS: "2" })).toBe(2);
+    expect(trustedProxyHops({ TRUST_PROXY_HOPS: "-1" })).toBe(0);
+    expect(trustedProxyHops({ TRUST_PROXY_HOPS: "one" })).toBe(0);
   });
 });
 

@@ -7,6 +7,5 @@ import { apiHandler } from "@/lib/http/api";
 import { signInWithPassword } from "@/lib/services/members/sign-in";
 
 export const POST = apiHandler({ auth: false, body: TokenInput, output: TokenResponse }, async ({ body, request }) => {
-  const { memberId } = await signInWithPassword(body, { address: clientAddress(request.headers) });
-  return issueAccessToken(memberId);
+  return issueAccessToken(await signInWithPassword(body, { address: clientAddress(request.headers) }));
 });
