@@ -92,7 +92,7 @@ describe("accounts in the browser", () => {
       // sign out from the settings page
       await page.getByRole("link", { name: "Settings" }).click();
       await page.waitForURL(/\/settings$/);
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await page.waitForURL(/\/signin$/);
       expect((await context.cookies()).some((c) => c.name === "next-auth.session-token")).toBe(false);
       await page.goto(`${baseUrl()}/today`);
@@ -144,7 +144,7 @@ describe("accounts in the browser", () => {
 
       // sign out, then ask for the settings page: sign in, and come back to it
       await page.goto(`${baseUrl()}/settings`);
-      await page.getByRole("button", { name: "로그아웃" }).click();
+      await page.getByRole("button", { name: "로그아웃", exact: true }).click();
       await page.waitForURL(/\/signin$/);
       await page.goto(`${baseUrl()}/settings`);
       await page.waitForURL(/\/signin\?callbackUrl=%2Fsettings$/);
