@@ -387,9 +387,16 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "subscribePush",
       tags: ["Push"],
       summary: "Register this device for reminders",
-      description: "An endpoint belongs to one member at a time: subscribing it again from another account moves it.",
+      description:
+        "An endpoint belongs to one member at a time: subscribing it again from another account moves it, with the " +
+        "same keys only. The endpoint must be on a known push service (the server's PUSH_ALLOWED_HOSTS extends the " +
+        "list). A member keeps at most 10 devices: one more forgets the one subscribed longest ago.",
       requestBody: jsonBody(PushSubscriptionInput, "A PushSubscription's toJSON(), or { fcmToken }."),
-      responses: responses({ 201: json(PushDeviceView, "Subscribed: this device.") }, [400, 401]),
+      responses: responses(
+        { 201: json(PushDeviceView, "Subscribed: this device.") },
+        [400, 401],
+        "CONFLICT — another member holds this endpoint with other keys.",
+      ),
     },
     delete: {
       operationId: "unsubscribePush",
