@@ -355,11 +355,14 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "snoozeReminder",
       tags: ["Schedules"],
       summary: "Remind again in 10 minutes or an hour (the notification's Snooze action)",
-      requestParams: { path: IdParams },
+      description:
+        "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every " +
+        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time.",
+      requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: { required: false, description: "No body, {} or { minutes: 10 | 60 } (default 10).", content: { "application/json": { schema: SnoozeInput } } },
       responses: responses(
-        { 200: json(SnoozeAnswer, "When the reminder will come again.") },
-        [400, 401, 404, 503],
+        { 200: { ...json(SnoozeAnswer, "When the reminder will come again."), headers: replayedHeader } },
+        [400, 401, 404, 422, 503],
         "ILLEGAL_TRANSITION — the schedule has already started.",
       ),
     },
