@@ -10,6 +10,7 @@
 //
 // And it follows the worker's "pinit:open" message: a click on a reminder while this page is open, when the
 // worker cannot navigate the page itself (it does not control it), takes the page to the reminder's schedule.
+import type { Route } from "next";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { forgetOfflinePages } from "./offline-pages";
@@ -58,7 +59,8 @@ export function RegisterServiceWorker() {
       if (!data || data.type !== "pinit:open" || typeof data.url !== "string") return;
       const target = new URL(data.url, location.origin);
       if (target.origin !== location.origin) return;
-      router.push(`${target.pathname}${target.search}${target.hash}`);
+      // a path of this site, checked just above
+      router.push(`${target.pathname}${target.search}${target.hash}` as Route);
     };
     container.addEventListener("message", onMessage);
     container.startMessages();
