@@ -5,7 +5,7 @@
 //   3. Reminder payloads — validated by hand, the same rules as lib/push/payload.ts
 //   4. Shown keys — "shown in the last 7 days", checked and recorded in one IndexedDB insert
 //   5. Push — show each reminder once; a duplicate replaces it silently; a malformed push gets a generic notice
-//   6. Notification clicks — Start, Snooze, or open the app
+//   6. Notification clicks — Start, Snooze, or open the app (focus an open page and take it to the schedule)
 //   7. App shell — offline reading: pages network-first with the last good copy per URL, Next's static
 //      files cache-first, an "offline — read only" banner on a page served from the cache
 "use strict";
@@ -208,7 +208,12 @@ async function onPush(data) {
   await tellPages({ type: "pinit:push", outcome: first ? "shown" : "duplicate", key: reminder.key });
 }
 
-/** @param {Reminder} reminder */
+/**
+ * Each showing gets an occurrence id of its own, which keys its actions (section 6): two taps on one
+ * notification send one key, while the reminder shown again later (after a stop or a reset the same start is
+ * reminded of under the same reminder key) gets a new one, so its Start is not answered from the first one's.
+ * @param {Reminder} reminder
+ */
 function showReminder(reminder) {
   const lang = language();
   const text = TEXTS[lang];
@@ -218,7 +223,7 @@ function showReminder(reminder) {
     tag: reminder.key,
     renotify: false,
     lang,
-    data: { key: reminder.key, scheduleId: reminder.scheduleId, url: reminder.url },
+    data: { key: reminder.key, occurrence: self.crypto.randomUUID(), scheduleId: reminder.scheduleId, url: reminder.url },
     // Chromium shows these buttons; Safari and Firefox ignore them and a click opens the app
     actions: [
       { action: "start", title: text.start },
@@ -261,48 +266,91 @@ async function onSubscriptionChange(event) {
 // ---------------------------------------------------------------------------------------------
 
 self.addEventListener("notificationclick", (event) => {
-  const notification = event.notification;
-  const data = notification.data || {};
-  notification.close();
-  const reminder = typeof data.key === "string" && typeof data.scheduleId === "string" && UUID_PATTERN.test(data.scheduleId) ? data : null;
-  if (reminder && event.action === "start") event.waitUntil(start(reminder));
-  else if (reminder && event.action === "snooze") event.waitUntil(snooze(reminder));
-  else event.waitUntil(openApp(data.url));
+  event.notification.close();
+  event.waitUntil(onNotificationClick(event.notification.data, event.action));
 });
 
+const OCCURRENCE_PATTERN = /^[0-9a-f-]{36}$/;
+
 /**
- * "Start": the transition, with the member's session cookie. The key makes a double tap (or a tap on a
- * duplicate) start once. The app opens either way: on a refusal (signed out, another schedule running) the
- * member sees the schedule and decides there.
- * @param {{ key: string, scheduleId: string, url?: unknown }} reminder
+ * What a click on a notification does: its action on a reminder, else open the app.
+ * @param {unknown} value the notification's data
+ * @param {string} action "start", "snooze" or "" (the notification itself)
+ */
+async function onNotificationClick(value, action) {
+  const data = value && typeof value === "object" ? /** @type {Record<string, unknown>} */ (value) : {};
+  const { key, occurrence, scheduleId } = data;
+  const reminder =
+    typeof key === "string" && KEY_PATTERN.test(key) && typeof scheduleId === "string" && UUID_PATTERN.test(scheduleId)
+      ? { key, scheduleId, url: data.url, occurrence: typeof occurrence === "string" && OCCURRENCE_PATTERN.test(occurrence) ? occurrence : null }
+      : null;
+  if (reminder && action === "start") await start(reminder);
+  else if (reminder && action === "snooze") await snooze(reminder);
+  else await openApp(data.url);
+}
+
+/**
+ * The Idempotency-Key of an action on one showing of a reminder: "<reminder key>:<action>:<occurrence>".
+ * A notification shown by an older version of this file has no occurrence: its key stays "<key>:<action>".
+ * @param {{ key: string, occurrence: string | null }} reminder
+ * @param {"start" | "snooze"} action
+ */
+function actionKey(reminder, action) {
+  return reminder.occurrence ? `${reminder.key}:${action}:${reminder.occurrence}` : `${reminder.key}:${action}`;
+}
+
+/**
+ * "Start": the transition, with the member's session cookie. The key makes a double tap on this notification
+ * start once. The app opens either way: on a refusal (signed out, another schedule running, already started
+ * from a copy of this reminder) the member sees the schedule and decides there.
+ * @param {{ key: string, scheduleId: string, url?: unknown, occurrence: string | null }} reminder
  */
 async function start(reminder) {
-  await request("POST", `/api/v1/schedules/${encodeURIComponent(reminder.scheduleId)}/start`, {}, `${reminder.key}:start`);
+  await request("POST", `/api/v1/schedules/${encodeURIComponent(reminder.scheduleId)}/start`, {}, actionKey(reminder, "start"));
   await openApp(reminder.url);
 }
 
 /**
- * "Snooze 10 min": asks the server to remind again in 10 minutes. If that did not work the app opens
- * instead, so that the reminder is not silently lost.
- * @param {{ key: string, scheduleId: string, url?: unknown }} reminder
+ * "Snooze 10 min": asks the server to remind again in 10 minutes; the key makes a double tap snooze once. If
+ * that did not work the app opens instead, so that the reminder is not silently lost.
+ * @param {{ key: string, scheduleId: string, url?: unknown, occurrence: string | null }} reminder
  */
 async function snooze(reminder) {
   const path = `/api/v1/schedules/${encodeURIComponent(reminder.scheduleId)}/reminder/snooze`;
-  const ok = await request("POST", path, { minutes: 10 }, `${reminder.key}:snooze`);
+  const ok = await request("POST", path, { minutes: 10 }, actionKey(reminder, "snooze"));
   if (!ok) await openApp(reminder.url);
 }
 
-/** focuses an open Pinit page (and tells it where to go), or opens `path` in a new one */
+/**
+ * Takes an open Pinit page to `path` and focuses it, or opens `path` in a new one. A page this worker controls
+ * is navigated from here; one it does not control (loaded before the worker took over, or hard-reloaded)
+ * refuses that, so it is told where to go and components/pwa/register-sw.tsx takes it there.
+ */
 async function openApp(/** @type {unknown} */ path) {
   const url = appUrl(path);
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  const open = pages.find((page) => new URL(page.url).origin === self.location.origin);
-  if (open) {
-    await open.focus();
-    open.postMessage({ type: "pinit:open", url });
+  const ours = pages.filter((page) => new URL(page.url).origin === self.location.origin);
+  const open = ours.find((page) => page.focused) || ours.find((page) => page.visibilityState === "visible") || ours[0];
+  if (!open) {
+    try {
+      await self.clients.openWindow(url);
+    } catch (error) {
+      console.warn("[pinit] could not open a window", error);
+    }
     return;
   }
-  await self.clients.openWindow(url);
+  let page = open;
+  try {
+    page = (await open.focus()) || open;
+  } catch (error) {
+    console.warn("[pinit] could not focus the page", error); // only allowed while handling the click
+  }
+  try {
+    if (await page.navigate(url)) return;
+  } catch {
+    // not controlled by this worker: the page navigates itself
+  }
+  page.postMessage({ type: "pinit:open", url });
 }
 
 /**
@@ -344,7 +392,11 @@ async function request(method, path, body, idempotencyKey) {
 // - Never cached: /api/* (personal data and actions), RSC fetches (client navigations; offline they fall
 //   back to a full page load, which lands here), anything not GET or of another origin.
 // - A navigation that ends on /signin (signed out or session gone) empties PAGES_CACHE: the pages of one
-//   member must not be shown offline to whoever signs in next on this device.
+//   member must not be shown offline to whoever signs in next on this device. So does the message
+//   "pinit:forget-pages", which the page sends when it signs out and on reaching /signin or /signup, whether
+//   or not this worker controls it (components/pwa/offline-pages.ts; the page empties the cache itself too).
+//   A page fetched before that moment is never kept after it (pagesGeneration): its fetch may still be
+//   under way with the last member's cookie.
 // Bump SHELL_VERSION when this section changes what it stores; activation removes the older caches.
 
 const SHELL_VERSION = 1;
@@ -369,6 +421,22 @@ const SHELL_TEXTS = {
     missingBody: "이 페이지는 아직 오프라인용으로 저장되지 않았습니다. 연결된 상태에서 한 번 열어 두세요.",
   },
 };
+
+/** counts the times the kept pages were forgotten; a page is kept only if none happened since its fetch began */
+let pagesGeneration = 0;
+
+function forgetPages() {
+  pagesGeneration++;
+  return caches.delete(PAGES_CACHE);
+}
+
+/** keeps `response` as the copy of `key`, unless the kept pages were forgotten since `generation` */
+async function keepPage(/** @type {string} */ key, /** @type {Response} */ response, /** @type {number} */ generation) {
+  if (generation !== pagesGeneration) return;
+  const cache = await caches.open(PAGES_CACHE);
+  // forgetting deletes the cache after counting, so a put that passes this check is deleted with it
+  if (generation === pagesGeneration) await cache.put(key, response);
+}
 
 async function deleteOldCaches() {
   const names = await caches.keys();
@@ -399,14 +467,14 @@ function pageKey(/** @type {URL} */ url) {
 
 /** @param {Request} request @param {URL} url */
 async function pageNetworkFirst(request, url) {
+  const generation = pagesGeneration;
   try {
     const response = await fetch(request);
     const landed = new URL(response.url || request.url);
     if (SIGN_IN_PATHS.includes(landed.pathname)) {
-      await caches.delete(PAGES_CACHE);
+      await forgetPages();
     } else if (response.ok && !response.redirected && response.type === "basic" && !SIGN_IN_PATHS.includes(url.pathname)) {
-      const cache = await caches.open(PAGES_CACHE);
-      await cache.put(pageKey(url), response.clone());
+      await keepPage(pageKey(url), response.clone(), generation);
     }
     return response;
   } catch {
@@ -473,13 +541,14 @@ async function staleWhileRevalidate(request) {
 self.addEventListener("message", (event) => {
   const data = event.data;
   // the page reached /signin or /signup without a full load (signing out is a client-side navigation)
-  if (data && data.type === "pinit:forget-pages") return event.waitUntil(caches.delete(PAGES_CACHE));
+  if (data && data.type === "pinit:forget-pages") return event.waitUntil(forgetPages());
   if (!data || data.type !== "pinit:cache-page" || !Array.isArray(data.urls)) return;
   event.waitUntil(warmUp(data.urls.filter((/** @type {unknown} */ u) => typeof u === "string").slice(0, 100)));
 });
 
 /** @param {string[]} urls */
 async function warmUp(urls) {
+  const generation = pagesGeneration;
   for (const raw of urls) {
     let url;
     try {
@@ -498,7 +567,7 @@ async function warmUp(urls) {
       } else if (!SIGN_IN_PATHS.includes(url.pathname) && !url.pathname.includes(".")) {
         // a page: the same network-first rule as a navigation, minus the answer
         const response = await fetch(url.href, { credentials: "same-origin", redirect: "follow" });
-        if (response.ok && !response.redirected) await (await caches.open(PAGES_CACHE)).put(pageKey(url), response);
+        if (response.ok && !response.redirected) await keepPage(pageKey(url), response, generation);
       }
     } catch (error) {
       console.warn("[pinit] could not keep a copy for offline use", raw, error);

@@ -7,8 +7,13 @@
 // from its cache (section 7 of sw.js), which shows even before any script runs; but hydration then removes it,
 // because React does not expect it in <body>. So the banner is picked up here before hydration (this module is
 // evaluated first) and put back once React is done. The words stay the worker's: one place for them.
-import { usePathname } from "next/navigation";
+//
+// And it follows the worker's "pinit:open" message: a click on a reminder while this page is open, when the
+// worker cannot navigate the page itself (it does not control it), takes the page to the reminder's schedule.
+import type { Route } from "next";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { forgetOfflinePages } from "./offline-pages";
 
 const SERVICE_WORKER_URL = "/sw.js";
 const OFFLINE_BANNER_ID = "pinit-offline-banner";
@@ -36,13 +41,31 @@ async function register(): Promise<void> {
 
 export function RegisterServiceWorker() {
   const pathname = usePathname();
+  const router = useRouter();
 
   // Signing out ends on /signin through a client-side navigation, which the worker's fetch handler never sees as
-  // a page load: tell it, so that one member's pages are not shown offline to the next person on this device.
+  // a page load: forget the kept pages from here, so that one member's pages are not shown offline to the next
+  // person on this device (also when this page is not controlled by the worker).
   useEffect(() => {
-    if (!SIGNED_OUT_PATHS.includes(pathname) || !("serviceWorker" in navigator)) return;
-    navigator.serviceWorker.controller?.postMessage({ type: "pinit:forget-pages" });
+    if (!SIGNED_OUT_PATHS.includes(pathname)) return;
+    forgetOfflinePages().catch((error: unknown) => console.warn("[pinit] could not forget the offline pages", error));
   }, [pathname]);
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    const container = navigator.serviceWorker;
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const data = event.data as { type?: unknown; url?: unknown } | null;
+      if (!data || data.type !== "pinit:open" || typeof data.url !== "string") return;
+      const target = new URL(data.url, location.origin);
+      if (target.origin !== location.origin) return;
+      // a path of this site, checked just above
+      router.push(`${target.pathname}${target.search}${target.hash}` as Route);
+    };
+    container.addEventListener("message", onMessage);
+    container.startMessages();
+    return () => container.removeEventListener("message", onMessage);
+  }, [router]);
 
   useEffect(() => {
     if (!offlineBanner) return;

@@ -6,6 +6,9 @@ import { body, requiredOr, text } from "./common";
 /** the widths of the push_subscriptions columns (prisma/schema.prisma) */
 export const PUSH_LIMITS = { endpoint: 2048, key: 255, fcmToken: 4096 } as const;
 
+/** devices a member may have at once; one more forgets the one subscribed longest ago */
+export const PUSH_DEVICES_PER_MEMBER = 10;
+
 function isHttpsUrl(s: string): boolean {
   try {
     return new URL(s).protocol === "https:";

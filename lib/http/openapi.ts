@@ -378,11 +378,14 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "snoozeReminder",
       tags: ["Schedules"],
       summary: "Remind again in 10 minutes or an hour (the notification's Snooze action)",
-      requestParams: { path: IdParams },
+      description:
+        "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every " +
+        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time.",
+      requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: { required: false, description: "No body, {} or { minutes: 10 | 60 } (default 10).", content: { "application/json": { schema: SnoozeInput } } },
       responses: responses(
-        { 200: json(SnoozeAnswer, "When the reminder will come again.") },
-        [400, 401, 404, 503],
+        { 200: { ...json(SnoozeAnswer, "When the reminder will come again."), headers: replayedHeader } },
+        [400, 401, 404, 422, 503],
         "ILLEGAL_TRANSITION — the schedule has already started.",
       ),
     },
@@ -410,9 +413,16 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "subscribePush",
       tags: ["Push"],
       summary: "Register this device for reminders",
-      description: "An endpoint belongs to one member at a time: subscribing it again from another account moves it.",
+      description:
+        "An endpoint belongs to one member at a time: subscribing it again from another account moves it, with the " +
+        "same keys only. The endpoint must be on a known push service (the server's PUSH_ALLOWED_HOSTS extends the " +
+        "list). A member keeps at most 10 devices: one more forgets the one subscribed longest ago.",
       requestBody: jsonBody(PushSubscriptionInput, "A PushSubscription's toJSON(), or { fcmToken }."),
-      responses: responses({ 201: json(PushDeviceView, "Subscribed: this device.") }, [400, 401]),
+      responses: responses(
+        { 201: json(PushDeviceView, "Subscribed: this device.") },
+        [400, 401],
+        "CONFLICT — another member holds this endpoint with other keys.",
+      ),
     },
     delete: {
       operationId: "unsubscribePush",

@@ -1,12 +1,22 @@
 // Offline reading: a page read online is served again by the service worker when the network is gone, with the
 // "offline — read only" banner; a page never read says it is not available offline; nothing under /api/ is kept.
 // Also the manifest that makes the app installable.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, screenshot } from "./browser";
 import { newMember, signedIn } from "./library-member";
 
 let browser: Browser;
+
+/** polls `check` in the page until it is true (page.waitForFunction takes a returned promise as true at once) */
+async function until(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(check))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -23,7 +33,8 @@ describe("offline", () => {
       const heading = await page.getByRole("heading", { level: 1 }).innerText();
       // the worker registers after load, takes control and keeps a copy of this page and its files
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
-      await page.waitForFunction(
+      await until(
+        page,
         async () => {
           const kept = async (url: string) => {
             for (const name of await caches.keys()) if (await (await caches.open(name)).match(url)) return true;
@@ -32,8 +43,7 @@ describe("offline", () => {
           const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href);
           return (await kept("/today")) && (await Promise.all(styles.map(kept))).every(Boolean);
         },
-        undefined,
-        { timeout: 15_000, polling: 200 },
+        "the page and its styles are kept",
       );
 
       await context.setOffline(true);
@@ -72,13 +82,13 @@ describe("offline", () => {
       // reaching the sign-in page (as signing out does) forgets the kept pages
       await context.clearCookies();
       await page.goto(`${baseUrl()}/signin`);
-      await page.waitForFunction(
+      await until(
+        page,
         async () => {
           for (const name of await caches.keys()) if (await (await caches.open(name)).match("/today")) return false;
           return true;
         },
-        undefined,
-        { timeout: 10_000, polling: 200 },
+        "the kept pages are forgotten",
       );
     } finally {
       await context.close();

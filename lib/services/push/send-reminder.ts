@@ -6,12 +6,15 @@ import "server-only";
 // and the service worker shows a key once.
 //
 // A transport that is not configured sends nothing and the result says so (skipped, notices); nothing throws
-// for it: a reminder must not fail forever over a server without push keys.
+// for it: a reminder must not fail forever over a server without push keys. Nor is anything sent to an endpoint
+// off the push host allow-list (./endpoint-hosts.ts): a row stored before the list, or after the operator
+// shortened it, is skipped, not forgotten, so that restoring the setting brings it back.
 import type { Agent } from "node:https";
 import type { Credential } from "firebase-admin/app";
 import * as z from "zod";
 import { validationError } from "@/lib/domain/errors";
 import { readPushConfig, warnOnce, type PushConfig } from "@/lib/push/config";
+import { isAllowedPushEndpoint, pushHostRules } from "@/lib/push/endpoint-hosts";
 import type { DeviceOutcome } from "@/lib/push/outcome";
 import { ReminderPayload, reminderTopic } from "@/lib/push/payload";
 import { sendWebPush } from "@/lib/push/web-push";
@@ -89,6 +92,7 @@ export async function sendReminder(
   const topic = reminderTopic(reminder.scheduleId);
 
   const devices = await devicesOf(memberId);
+  const hostRules = pushHostRules();
   const offReason = {
     webpush: reasonOff(config.webPush, "web push is not configured (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT)"),
     fcm: reasonOff(config.fcm, "FCM is not configured (FIREBASE_SERVICE_ACCOUNT)"),
@@ -98,7 +102,9 @@ export async function sendReminder(
     devices.map(async (device): Promise<DeviceReport> => {
       const base = { subscriptionId: device.id, transport: device.transport };
       let outcome: DeviceOutcome;
-      if (device.transport === "webpush" && config.webPush?.ok) {
+      if (device.transport === "webpush" && !isAllowedPushEndpoint(device.endpoint, hostRules)) {
+        return { ...base, outcome: "skipped", reason: HOST_NOT_ALLOWED };
+      } else if (device.transport === "webpush" && config.webPush?.ok) {
         outcome = await sendWebPush(device, body, {
           vapid: config.webPush.value,
           ttlSeconds,
@@ -134,8 +140,10 @@ export async function sendReminder(
 
   const count = (outcome: DeviceReport["outcome"], of = reports) => of.filter((r) => r.outcome === outcome).length;
   const notices: string[] = [];
+  const offList = reports.filter((r) => r.reason === HOST_NOT_ALLOWED).length;
+  if (offList > 0) notices.push(`${HOST_NOT_ALLOWED}: ${offList} device(s) not sent to`);
   for (const kind of ["webpush", "fcm"] as const) {
-    const skipped = count("skipped", reports.filter((r) => r.transport === kind));
+    const skipped = count("skipped", reports.filter((r) => r.transport === kind && r.reason !== HOST_NOT_ALLOWED));
     const reason = offReason[kind];
     if (skipped > 0 && reason) notices.push(`${reason}: ${skipped} device(s) not sent to`);
   }
@@ -148,6 +156,8 @@ export async function sendReminder(
     devices: reports,
   };
 }
+
+const HOST_NOT_ALLOWED = "endpoint host is not on the push allow-list (PUSH_ALLOWED_HOSTS)";
 
 /** null when the transport can send; else why not (a misconfiguration is also logged, once) */
 function reasonOff(setting: PushConfig["webPush"] | PushConfig["fcm"], unset: string): string | null {

@@ -4,15 +4,26 @@ import "server-only";
 // subscribing it from another account moves it there (the browser now belongs to whoever signed in last), and
 // subscribing it again from the same account changes nothing but refreshed keys. Unsubscribing touches only
 // the caller's own devices and answers the same whether or not the device was known, so it reveals nothing.
+//
+// Limits, because the server sends a request to every device at every reminder:
+//   - a web push endpoint must be on a known push service (lib/push/endpoint-hosts.ts, PUSH_ALLOWED_HOSTS);
+//   - at most PUSH_DEVICES_PER_MEMBER devices per member: subscribing one more forgets the one subscribed
+//     (or refreshed) longest ago;
+//   - an endpoint another member holds moves only with the same keys: its keys are what only the browser
+//     that made the subscription knows, so a bare endpoint URL cannot take another member's reminders.
+//     (An FCM token is itself that secret.)
+import { timingSafeEqual } from "node:crypto";
 import {
   DeletePushSubscriptionInput,
+  PUSH_DEVICES_PER_MEMBER,
   PushSubscriptionInput,
   type PushSubscriptionTarget,
 } from "@/lib/contracts/push";
 import { db } from "@/lib/db/client";
-import { validationError, type FieldErrors } from "@/lib/domain/errors";
+import { DomainError, validationError, type FieldErrors } from "@/lib/domain/errors";
+import { ENDPOINT_NOT_ALLOWED, isAllowedPushEndpoint } from "@/lib/push/endpoint-hosts";
 import { subscriptionKeyProblems } from "@/lib/push/keys";
-import { inTransaction, lockMember, sqlState } from "../transaction";
+import { inTransaction, lockMember, sqlState, type Tx } from "../transaction";
 
 /** a browser's PushSubscription.toJSON() or { fcmToken } (api.md), or the tagged value the contract parses it into */
 export type SubscribeDeviceInput =
@@ -33,7 +44,8 @@ const UNIQUE_VIOLATION = "23505";
 export async function subscribeDevice(memberId: string, input: SubscribeDeviceInput): Promise<PushDevice> {
   const target = parseTarget(input);
   if (target.kind === "webpush") {
-    const problems = subscriptionKeyProblems(target.keys);
+    const problems: FieldErrors = subscriptionKeyProblems(target.keys);
+    if (!isAllowedPushEndpoint(target.endpoint)) problems.endpoint = [ENDPOINT_NOT_ALLOWED];
     if (Object.keys(problems).length > 0) throw validationError(problems);
   }
   // Two first subscriptions of one endpoint at the same moment can both miss the row and both insert: the
@@ -53,18 +65,60 @@ function upsertDevice(memberId: string, target: PushSubscriptionTarget): Promise
     await lockMember(tx, memberId); // NOT_FOUND for a member deleted meanwhile, never a foreign-key 500
     const row =
       target.kind === "webpush"
-        ? await tx.pushSubscription.upsert({
-            where: { endpoint: target.endpoint },
-            create: { memberId, endpoint: target.endpoint, p256dh: target.keys.p256dh, auth: target.keys.auth },
-            update: { memberId, p256dh: target.keys.p256dh, auth: target.keys.auth },
-          })
+        ? await upsertWebPush(tx, memberId, target)
         : await tx.pushSubscription.upsert({
             where: { fcmToken: target.fcmToken },
             create: { memberId, fcmToken: target.fcmToken },
             update: { memberId },
           });
+    await dropOldestBeyondLimit(tx, memberId, row.id);
     return { id: row.id, transport: target.kind, createdAt: row.createdAt };
   });
+}
+
+async function upsertWebPush(
+  tx: Tx,
+  memberId: string,
+  target: Extract<PushSubscriptionTarget, { kind: "webpush" }>,
+): Promise<{ id: string; createdAt: Date }> {
+  // the row is locked so that the keys compared are the keys replaced
+  const [held] = await tx.$queryRaw<{ id: string; memberId: string; p256dh: string | null; auth: string | null }[]>`
+    SELECT id::text, "memberId"::text, p256dh, auth FROM push_subscriptions WHERE endpoint = ${target.endpoint} FOR UPDATE`;
+  if (!held) {
+    return tx.pushSubscription.create({
+      data: { memberId, endpoint: target.endpoint, p256dh: target.keys.p256dh, auth: target.keys.auth },
+      select: { id: true, createdAt: true },
+    });
+  }
+  if (held.memberId !== memberId && !(sameKey(held.p256dh, target.keys.p256dh) && sameKey(held.auth, target.keys.auth))) {
+    throw new DomainError("CONFLICT", "This push endpoint is registered with other keys.", {
+      fieldErrors: { endpoint: ["is registered with other keys"] },
+    });
+  }
+  return tx.pushSubscription.update({
+    where: { id: held.id },
+    data: { memberId, p256dh: target.keys.p256dh, auth: target.keys.auth },
+    select: { id: true, createdAt: true },
+  });
+}
+
+/** compared in constant time: the auth secret is what proves the caller is the subscribing browser */
+function sameKey(stored: string | null, given: string): boolean {
+  if (stored === null) return false;
+  const a = Buffer.from(stored);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** keeps the member's PUSH_DEVICES_PER_MEMBER most recently subscribed devices, `keep` always among them */
+async function dropOldestBeyondLimit(tx: Tx, memberId: string, keep: string): Promise<void> {
+  const beyond = await tx.pushSubscription.findMany({
+    where: { memberId, id: { not: keep } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    skip: PUSH_DEVICES_PER_MEMBER - 1,
+    select: { id: true },
+  });
+  if (beyond.length > 0) await tx.pushSubscription.deleteMany({ where: { id: { in: beyond.map((r) => r.id) } } });
 }
 
 export async function unsubscribeDevice(memberId: string, input: UnsubscribeDeviceInput): Promise<void> {

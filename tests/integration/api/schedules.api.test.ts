@@ -310,7 +310,11 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
       const until = Date.parse(answer.until);
       expect(until).toBeGreaterThanOrEqual(before + minutes * 60_000);
       expect(until).toBeLessThanOrEqual(after + minutes * 60_000);
-      expect(send).toHaveBeenLastCalledWith({ name: REMINDER_SNOOZED, data: { scheduleId: s.id, memberId: member.id, until: answer.until } });
+      expect(send).toHaveBeenLastCalledWith({
+        id: `reminder-snoozed:${s.id}:${answer.until}`,
+        name: REMINDER_SNOOZED,
+        data: { scheduleId: s.id, memberId: member.id, until: answer.until },
+      });
     }
     expect(send).toHaveBeenCalledTimes(3);
     expect(await getSchedule(api, s.id)).toEqual(s);
@@ -337,6 +341,43 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
       state: "IN_PROGRESS",
     });
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it("snoozes once per Idempotency-Key: a double tap or a retry gets the first answer and the same event id", async () => {
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
+    const { api } = await signedIn();
+    const s = await newSchedule(api);
+    const snooze = (key: string, body?: unknown) =>
+      api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": key }, ...(body ? { body } : {}) });
+
+    // a double tap: both at once
+    const [a, b] = await Promise.all([snooze("tap-1"), snooze("tap-1")]);
+    const first = ok(a, 200, SnoozeAnswer);
+    expect(ok(b, 200, SnoozeAnswer)).toEqual(first);
+    expect([a.headers.get("Idempotent-Replayed"), b.headers.get("Idempotent-Replayed")].sort()).toEqual(["true", null].sort());
+    // later, again: still the first snooze
+    await new Promise((r) => setTimeout(r, 5));
+    const later = await snooze("tap-1");
+    expect(ok(later, 200, SnoozeAnswer)).toEqual(first);
+    expect(later.headers.get("Idempotent-Replayed")).toBe("true");
+    const ids = send.mock.calls.map(([event]) => (event as { id?: string }).id);
+    expect(new Set(ids)).toEqual(new Set([`reminder-snoozed:${s.id}:${first.until}`]));
+
+    // another key is another snooze; the same key with another body is refused
+    expect(ok(await snooze("tap-2"), 200, SnoozeAnswer).until).not.toBe(first.until);
+    refused(await snooze("tap-1", { minutes: 60 }), 422, "IDEMPOTENCY_KEY_REUSED");
+  });
+
+  it("a retry of a snooze whose event did not reach Inngest sends it then, under the same id", async () => {
+    const send = vi.spyOn(inngest, "send").mockRejectedValueOnce(new Error("connect ECONNREFUSED")).mockResolvedValue({ ids: ["evt"] });
+    const { api } = await signedIn();
+    const s = await newSchedule(api);
+    const snooze = () => api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": "retry-1" } });
+    refused(await snooze(), 503, "UNAVAILABLE");
+    const answer = ok(await snooze(), 200, SnoozeAnswer);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]?.[0]).toEqual(send.mock.calls[0]?.[0]);
+    expect(send.mock.calls[1]?.[0]).toMatchObject({ id: `reminder-snoozed:${s.id}:${answer.until}` });
   });
 
   it("answers 503 UNAVAILABLE with the error body when Inngest cannot be reached", async () => {

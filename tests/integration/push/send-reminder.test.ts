@@ -18,13 +18,19 @@ const START = new Date("2026-11-20T09:00:00.000Z");
 
 let service: FakePushService;
 let transport: PushTransport;
+const allowedBefore = process.env.PUSH_ALLOWED_HOSTS;
 
 beforeAll(async () => {
   service = await new FakePushService().start();
   transport = { config: WEB_PUSH_ONLY, webPush: { agent: service.agent, timeoutMs: 2_000 } };
+  // the operator's allow-list admits the fake push service, as it would a self-hosted one
+  // (and port 9 of it, where nothing listens: an unreachable push service)
+  process.env.PUSH_ALLOWED_HOSTS = `127.0.0.1:${service.port},127.0.0.1:9`;
 });
 
 afterAll(async () => {
+  if (allowedBefore === undefined) delete process.env.PUSH_ALLOWED_HOSTS;
+  else process.env.PUSH_ALLOWED_HOSTS = allowedBefore;
   await service?.stop();
 });
 
@@ -147,6 +153,21 @@ describe("web push", () => {
       details: { fieldErrors: { "payload.url": [expect.any(String)], "options.ttlSeconds": [expect.any(String)] } },
     });
     expect(service.requestsTo(browsers[0]!.path)).toHaveLength(0);
+  });
+});
+
+describe("the push host allow-list", () => {
+  it("sends nothing to a stored endpoint off the list (written before it), and keeps the row", async () => {
+    const { member, browsers } = await memberWithDevices(201);
+    // the same fake service under a name the list does not hold, stored as an older server would have
+    const offList = `https://localhost:${service.port}/push/${member.id}/off-list`;
+    await db().pushSubscription.create({ data: { memberId: member.id, endpoint: offList, ...new FakeBrowser().keys } });
+    const result = await sendReminder(member.id, reminderOf(), { ttlSeconds: 600, transport });
+    expect(result).toMatchObject({ delivered: 1, removed: 0, retryable: 0, skipped: 1 });
+    expect(result.notices).toEqual([expect.stringMatching(/allow-list.*PUSH_ALLOWED_HOSTS.*1 device/)]);
+    expect(service.requestsTo(new URL(offList).pathname)).toHaveLength(0);
+    expect(service.requestsTo(browsers[0]!.path)).toHaveLength(1);
+    expect(await endpointsOf(member.id)).toHaveLength(2);
   });
 });
 

@@ -15,15 +15,31 @@ const payload = () => reminderPayload({ id: ID, title: "Write the report", start
 
 type Shown = { title: string; options: Record<string, unknown> };
 type Request = { url: string; method: string; credentials: string; headers: Record<string, string>; body: string };
-type Page = { url: string; focused: boolean; messages: unknown[]; focus(): Promise<Page>; postMessage(m: unknown): void };
+type Page = {
+  url: string;
+  focused: boolean;
+  messages: unknown[];
+  navigatedTo: string[];
+  focus(): Promise<Page>;
+  navigate(url: string): Promise<Page>;
+  postMessage(m: unknown): void;
+};
 
-function page(url: string): Page {
+/** a window; `controlled`: by this worker, so that navigate() works (Chromium rejects it otherwise) */
+function page(url: string, options: { controlled?: boolean } = {}): Page {
   const p: Page = {
     url,
     focused: false,
     messages: [],
+    navigatedTo: [],
     async focus() {
       p.focused = true;
+      return p;
+    },
+    async navigate(to: string) {
+      if (!options.controlled) throw new TypeError("This service worker is not the client's active service worker.");
+      p.navigatedTo.push(to);
+      p.url = to;
       return p;
     },
     postMessage(m) {
@@ -33,16 +49,40 @@ function page(url: string): Page {
   return p;
 }
 
+/** a Cache Storage holding responses by key, enough for section 7 */
+function cacheStorage() {
+  const stores = new Map<string, Map<string, unknown>>();
+  return {
+    stores,
+    keys: async () => [...stores.keys()],
+    open: async (name: string) => {
+      let store = stores.get(name);
+      if (!store) stores.set(name, (store = new Map()));
+      const opened = store;
+      return {
+        match: async (key: string) => opened.get(key),
+        put: async (key: string, value: unknown) => void opened.set(key, value),
+      };
+    },
+    delete: async (name: string) => stores.delete(name),
+  };
+}
+
 /** loads sw.js with stubbed service-worker globals; no indexedDB, so recording a key fails open */
-function serviceWorker(options: { language?: string; status?: (url: string) => number; pages?: Page[] } = {}) {
+function serviceWorker(
+  options: { language?: string; status?: (url: string) => number; pages?: Page[]; fetch?: (url: string) => Promise<unknown> } = {},
+) {
   const listeners = new Map<string, (event: unknown) => void>();
   const shown: Shown[] = [];
   const requests: Request[] = [];
   const opened: string[] = [];
   const pages = options.pages ?? [];
   const subscribeCalls: unknown[] = [];
+  const storage = cacheStorage();
   const context: Record<string, unknown> = {
     console: { warn() {}, log() {}, error() {} },
+    crypto: { randomUUID: () => crypto.randomUUID() },
+    caches: storage,
     URL,
     AbortSignal,
     location: new URL(`${ORIGIN}/sw.js`),
@@ -69,6 +109,7 @@ function serviceWorker(options: { language?: string; status?: (url: string) => n
       claim: async () => {},
     },
     fetch: async (url: string, init: { method: string; credentials: string; headers: Record<string, string>; body: string }) => {
+      if (options.fetch) return options.fetch(url);
       requests.push({ url, method: init.method, credentials: init.credentials, headers: { ...init.headers }, body: init.body });
       const status = options.status?.(url) ?? 200;
       return { ok: status >= 200 && status < 300, status };
@@ -90,7 +131,7 @@ function serviceWorker(options: { language?: string; status?: (url: string) => n
   const click = (notification: Shown, action = "") =>
     dispatch("notificationclick", { action, notification: { data: notification.options.data, close() {} } });
   const reminderFrom = context.reminderFrom as (value: unknown) => unknown;
-  return { dispatch, push, click, shown, requests, opened, pages, subscribeCalls, reminderFrom };
+  return { dispatch, push, click, shown, requests, opened, pages, subscribeCalls, reminderFrom, storage };
 }
 
 describe("the payload check (by hand in sw.js, zod on the server)", () => {
@@ -151,7 +192,7 @@ describe("push", () => {
     expect(options).toMatchObject({
       tag: payload().key,
       renotify: false,
-      data: { key: payload().key, scheduleId: ID, url: `/today?schedule=${ID}` },
+      data: { key: payload().key, occurrence: expect.stringMatching(/^[0-9a-f-]{36}$/), scheduleId: ID, url: `/today?schedule=${ID}` },
       actions: [
         { action: "start", title: "Start" },
         { action: "snooze", title: "Snooze 10 min" },
@@ -201,19 +242,48 @@ describe("notification clicks", () => {
     return sw.shown[0] as Shown;
   }
 
-  it("Start: starts the schedule with the session cookie and the reminder's key, then opens the app", async () => {
+  const occurrenceOf = (n: Shown) => (n.options.data as { occurrence: string }).occurrence;
+
+  it("Start: starts the schedule with the session cookie and the key of this showing, then opens the app", async () => {
     const sw = serviceWorker();
-    await sw.click(await shownReminder(sw), "start");
+    const notification = await shownReminder(sw);
+    await sw.click(notification, "start");
     expect(sw.requests).toEqual([
       {
         url: `/api/v1/schedules/${ID}/start`,
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": `${payload().key}:start` },
+        headers: { "Content-Type": "application/json", "Idempotency-Key": `${payload().key}:start:${occurrenceOf(notification)}` },
         body: "{}",
       },
     ]);
     expect(sw.opened).toEqual([`${ORIGIN}/today?schedule=${ID}`]);
+  });
+
+  it("keys an action by the showing: two taps on one notification share a key, the reminder shown again does not", async () => {
+    const sw = serviceWorker();
+    const first = await shownReminder(sw);
+    await sw.click(first, "start");
+    await sw.click(first, "start");
+    await sw.click(first, "snooze");
+    await sw.click(first, "snooze");
+    // the same start reminded of again (after a stop or a reset): same reminder key, another showing
+    await sw.push(payload());
+    const again = sw.shown[1] as Shown;
+    expect(again.options.tag).toBe(first.options.tag);
+    await sw.click(again, "start");
+    await sw.click(again, "snooze");
+    const keys = sw.requests.map((r) => r.headers["Idempotency-Key"]);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).toBe(keys[3]);
+    expect(new Set(keys).size).toBe(4);
+    for (const key of keys) expect((key ?? "").length).toBeLessThanOrEqual(255);
+  });
+
+  it("a notification shown by an older version (no occurrence) keeps its old key", async () => {
+    const sw = serviceWorker();
+    await sw.click({ title: "x", options: { data: { key: payload().key, scheduleId: ID, url: payload().url } } }, "start");
+    expect(sw.requests[0]?.headers["Idempotency-Key"]).toBe(`${payload().key}:start`);
   });
 
   it("Start: a refused start still opens the app, where the member decides", async () => {
@@ -231,7 +301,7 @@ describe("notification clicks", () => {
         url: `/api/v1/schedules/${ID}/reminder/snooze`,
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": `${payload().key}:snooze` },
+        headers: { "Content-Type": "application/json", "Idempotency-Key": expect.stringMatching(new RegExp(`^${payload().key}:snooze:[0-9a-f-]{36}$`)) },
         body: '{"minutes":10}',
       },
     ]);
@@ -242,18 +312,26 @@ describe("notification clicks", () => {
     expect(failing.opened).toEqual([`${ORIGIN}/today?schedule=${ID}`]);
   });
 
-  it("a click focuses an open Pinit page and tells it the schedule's URL, or opens that URL", async () => {
+  it("a click focuses an open Pinit page and takes it to the schedule, or opens that URL", async () => {
     const elsewhere = page("https://other.example/");
-    const open = page(`${ORIGIN}/statistics`);
-    const sw = serviceWorker({ pages: [elsewhere, open] });
-    const notification = await shownReminder(sw);
-    open.messages.length = 0;
-    await sw.click(notification);
+    const controlled = page(`${ORIGIN}/statistics`, { controlled: true });
+    const sw = serviceWorker({ pages: [elsewhere, controlled] });
+    await sw.click(await shownReminder(sw));
     expect(sw.requests).toEqual([]);
-    expect(open.focused).toBe(true);
+    expect(controlled.focused).toBe(true);
     expect(elsewhere.focused).toBe(false);
-    expect(open.messages).toEqual([{ type: "pinit:open", url: `${ORIGIN}/today?schedule=${ID}` }]);
+    expect(controlled.navigatedTo).toEqual([`${ORIGIN}/today?schedule=${ID}`]);
     expect(sw.opened).toEqual([]);
+
+    // a page the worker does not control refuses navigate(): it is told where to go (register-sw.tsx goes)
+    const uncontrolled = page(`${ORIGIN}/statistics`);
+    const other = serviceWorker({ pages: [uncontrolled] });
+    const notification = await shownReminder(other);
+    uncontrolled.messages.length = 0;
+    await other.click(notification);
+    expect(uncontrolled.focused).toBe(true);
+    expect(uncontrolled.messages).toEqual([{ type: "pinit:open", url: `${ORIGIN}/today?schedule=${ID}` }]);
+    expect(other.opened).toEqual([]);
 
     const none = serviceWorker();
     await none.click(await shownReminder(none));
@@ -268,6 +346,27 @@ describe("notification clicks", () => {
     // Start on a notice without a schedule is only a click
     await sw.click({ title: "x", options: { data: { url: "/today" } } }, "start");
     expect(sw.requests).toEqual([]);
+  });
+});
+
+describe("the offline copies", () => {
+  it("a page whose fetch began before the pages were forgotten is not kept (it may be the last member's)", async () => {
+    let answer: (response: unknown) => void = () => {};
+    const sw = serviceWorker({ fetch: () => new Promise((resolve) => (answer = resolve)) });
+    const warming = sw.dispatch("message", { data: { type: "pinit:cache-page", urls: ["/today"] } });
+    await new Promise((r) => setTimeout(r, 0));
+    await sw.dispatch("message", { data: { type: "pinit:forget-pages" } });
+    answer({ ok: true, redirected: false, status: 200, body: "the last member's today" });
+    await warming;
+    const kept = [...sw.storage.stores.values()].flatMap((store) => [...store.keys()]);
+    expect(kept).toEqual([]);
+
+    // a fetch that begins afterwards is kept as before
+    const next = sw.dispatch("message", { data: { type: "pinit:cache-page", urls: ["/today"] } });
+    await new Promise((r) => setTimeout(r, 0));
+    answer({ ok: true, redirected: false, status: 200 });
+    await next;
+    expect([...sw.storage.stores.values()].flatMap((store) => [...store.keys()])).toEqual(["/today"]);
   });
 });
 
