@@ -213,6 +213,7 @@ describe("progress", () => {
     expect(progress.spentSeconds).toBeLessThan(600 + 300 + 30);
     // c waits for `outside` too; free (earliest deadline) comes first
     expect(progress.nextTaskIds).toEqual([free.id, a.id]);
+    expect(progress.nextTaskIds).not.toContain(c.id);
     expect(possibleFinish).toContain(progress.projectedFinishDate);
 
     // a target in the past is not on track; completing the prerequisite outside the goal frees c later
