@@ -11,7 +11,7 @@ import { inngest } from "../client";
 export const amqpPublish = inngest.createFunction(
   {
     id: "outbox-amqp-publish",
-    triggers: [{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }],
+    triggers: [{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }, { event: "goal.*" }],
     singleton: { mode: "skip" },
     retries: 3,
   },

@@ -9,9 +9,11 @@ import { formFields, memberAction } from "@/lib/actions/safe-action";
 import { currentMemberId } from "@/lib/auth/current-member";
 import { SIGN_IN_PATH } from "@/lib/auth/redirect";
 import { SESSION_MAX_AGE_SECONDS, encodeSessionToken, sessionCookie } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/services/members/sign-in-throttle";
 import { ChangePasswordInput, UpdateMemberInput } from "@/lib/contracts/member";
+import { validationError } from "@/lib/domain/errors";
+import { fieldErrorsOf } from "@/lib/http/errors";
 import { changePassword } from "@/lib/services/members/password";
+import { clientAddress } from "@/lib/services/members/sign-in-throttle";
 import { updateMember } from "@/lib/services/members/profile";
 import { endAllSessions } from "@/lib/services/members/sessions";
 
@@ -49,6 +51,32 @@ export const changePasswordAction = memberAction.inputSchema(PasswordForm).state
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
   return { changedAt: Date.now() };
+});
+
+/**
+ * The working-hours section: the week as JSON (the form's hidden field) and the buffer. Parsed here rather than by
+ * the action's schema so that a refusal keeps its dotted path ("workingHours.1.0.end") for the row it is about.
+ */
+const WorkingHoursForm = z.preprocess(
+  (input) => (input instanceof FormData ? formFields(input, ["workingHours", "bufferMinutes"]) : input),
+  z.object({ workingHours: z.string().optional(), bufferMinutes: z.string().optional() }),
+);
+
+export const updateWorkingHoursAction = memberAction.inputSchema(WorkingHoursForm).stateAction(async ({ parsedInput, ctx }) => {
+  let week: unknown = parsedInput.workingHours;
+  try {
+    week = week === undefined ? undefined : JSON.parse(week as string);
+  } catch {
+    // not JSON: left as text for the contract to refuse
+  }
+  const buffer = parsedInput.bufferMinutes;
+  const parsed = UpdateMemberInput.safeParse({
+    workingHours: week,
+    bufferMinutes: buffer !== undefined && /^\s*-?\d+\s*$/.test(buffer) ? Number(buffer) : buffer,
+  });
+  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
+  const member = await updateMember(ctx.memberId, parsed.data);
+  return { member, savedAt: Date.now() };
 });
 
 /**

@@ -18,6 +18,7 @@ export type OutboxMessage = {
   memberId: string;
   scheduleId?: string;
   taskId?: string;
+  goalId?: string;
 };
 
 export type SendMessages = (messages: readonly OutboxMessage[]) => Promise<void>;
@@ -73,9 +74,9 @@ async function leaseBatch(channel: OutboxChannel, size: number, now: Date): Prom
   const c = columns(channel);
   return inTransaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null }[]
+      { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null; goalId: string | null }[]
     >`
-      SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId" FROM outbox_events
+      SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId", "goalId" FROM outbox_events
       WHERE ${c.sentAt} IS NULL AND ${c.nextAttemptAt} <= ${now}
       ORDER BY sequence LIMIT ${size} FOR UPDATE SKIP LOCKED`;
     if (rows.length === 0) return [];
@@ -103,7 +104,15 @@ async function markFailed(channel: OutboxChannel, ids: readonly string[], error:
     WHERE id = ANY(${[...ids]}::uuid[]) AND ${c.sentAt} IS NULL`;
 }
 
-export function toMessage(r: { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null }): OutboxMessage {
+export function toMessage(r: {
+  id: string;
+  type: EventType;
+  occurredAt: Date;
+  memberId: string;
+  scheduleId: string | null;
+  taskId: string | null;
+  goalId?: string | null;
+}): OutboxMessage {
   return {
     id: r.id,
     type: r.type,
@@ -111,5 +120,6 @@ export function toMessage(r: { id: string; type: EventType; occurredAt: Date; me
     memberId: r.memberId,
     ...(r.scheduleId ? { scheduleId: r.scheduleId } : {}),
     ...(r.taskId ? { taskId: r.taskId } : {}),
+    ...(r.goalId ? { goalId: r.goalId } : {}),
   };
 }

@@ -15,6 +15,7 @@ function view(id: string, state: ScheduleState, extra: Partial<ScheduleView> = {
     title: `schedule ${id}`,
     description: "",
     startAt: NOW,
+    plannedMinutes: 30,
     type: "DEEP_WORK",
     state,
     taskId: null,

@@ -10,7 +10,7 @@ const config = registered.getConfig({ baseUrl: new URL("http://127.0.0.1:3000/ap
 
 describe("the AMQP publish function", () => {
   it("runs every minute and after every domain event reaches Inngest", () => {
-    expect(config.triggers).toEqual([{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }]);
+    expect(config.triggers).toEqual([{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }, { event: "goal.*" }]);
     const prefixes = config.triggers!.flatMap((t) => (t.event ? [t.event.slice(0, -1)] : []));
     for (const type of EVENT_TYPES) expect(prefixes.some((p) => type.startsWith(p)), type).toBe(true);
   });
