@@ -243,8 +243,6 @@ export function isJsonContentType(contentType: string | null): boolean {
  */
 export async function readJsonBody(request: Request): Promise<BodyRead> {
   const tooLarge = `must be at most ${MAX_BODY_BYTES / 1024} KiB`;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return refuse(ROOT_FIELD, tooLarge);
 
   let bytes: Uint8Array;
   try {
@@ -280,8 +278,17 @@ export async function readJsonBody(request: Request): Promise<BodyRead> {
   return { ok: true, value };
 }
 
-/** the body's bytes, or null as soon as there are more than `limit` */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+/**
+ * The body's bytes, or null as soon as there are more than `limit`: a declared Content-Length over the limit is
+ * refused unread, and a chunked body without one is counted while it streams and cancelled at the limit, never
+ * buffered whole. Every route that reads a body reads it through this (the API's JSON, next-auth's forms).
+ */
+export async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    return null;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
