@@ -7,7 +7,8 @@ import { DomainError } from "@/lib/domain/errors";
 import { apiHandler } from "@/lib/http/api";
 import { snoozeReminder } from "@/lib/services/reminders/snooze-reminder";
 
-export const POST = apiHandler({ params: IdParams, body: SnoozeInput, output: SnoozeAnswer }, async ({ memberId, params, body }) => {
+// a repeated snooze re-arms the same reminder: the service worker's key is accepted, nothing is stored for it
+export const POST = apiHandler({ params: IdParams, body: SnoozeInput, output: SnoozeAnswer, idempotent: "repeatable" }, async ({ memberId, params, body }) => {
   const snooze = await snoozeReminder(memberId, params.id, body.minutes);
   try {
     await inngest.send({ name: REMINDER_SNOOZED, data: snooze });
