@@ -3,7 +3,8 @@
 //   2. reads and validates, with the contracts of lib/contracts, the path parameters, the query
 //      string, the Idempotency-Key header and the JSON body — every refused field at once, in one
 //      400 VALIDATION; malformed, oversized or non-object bodies are a 400 too, never a 500;
-//   3. calls the handler with typed input, the member's id, the key and a request fingerprint;
+//   3. calls the handler with typed input, the member's id, the key and a request fingerprint; on a route
+//      declared idempotent, under the key, so that its service's first transaction answers once per key;
 //   4. answers the handler's value as JSON (or the Response it built), and anything thrown through
 //      the one mapping of ./errors.
 //
