@@ -91,6 +91,8 @@ export type KeyedRequest = {
   request: IdempotencyRequest;
   /** set once a transaction has claimed the key (committed); later transactions of the request run unkeyed */
   claimed: boolean;
+  /** a transaction is claiming it now: another one started meanwhile (nested, or beside it) runs unkeyed */
+  claiming?: boolean;
   /** the answer was the stored one of an earlier request with this key */
   replayed: boolean;
 };
@@ -105,7 +107,7 @@ export function underIdempotencyKey<T>(keyed: KeyedRequest, call: () => Promise<
 /** the key the current request has not yet spent on a transaction, if any */
 export function unclaimedIdempotencyKey(): KeyedRequest | undefined {
   const keyed = pendingKey.getStore();
-  return keyed && !keyed.claimed ? keyed : undefined;
+  return keyed && !keyed.claimed && !keyed.claiming ? keyed : undefined;
 }
 
 /**
@@ -117,7 +119,13 @@ export async function keyedTransaction<T>(
   runTransaction: (work: (tx: Tx) => Promise<Outcome<T>>) => Promise<Outcome<T>>,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const outcome = await runTransaction((tx) => idempotent(tx, keyed.memberId, keyed.request, () => work(tx)));
+  keyed.claiming = true;
+  let outcome: Outcome<T>;
+  try {
+    outcome = await runTransaction((tx) => idempotent(tx, keyed.memberId, keyed.request, () => work(tx)));
+  } finally {
+    keyed.claiming = false;
+  }
   keyed.claimed = true;
   keyed.replayed = outcome.replayed;
   if (!outcome.ok) {
