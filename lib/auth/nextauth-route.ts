@@ -8,6 +8,7 @@ import "server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type AuthOptions } from "next-auth";
 import { isValidTimeZone } from "@/lib/domain/time";
+import { readAtMost } from "@/lib/http/handler";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import { AUTH_ERRORS, type AuthRequestContext } from "./options";
 import { parseCookieHeader } from "./session";
@@ -88,10 +89,15 @@ function rateLimitedAnswer(res: CollectedResponse, url: URL, context: AuthReques
 
 /** the form (or JSON) body next-auth reads, at most MAX_BODY_BYTES; null when larger */
 async function readBody(request: Request): Promise<Record<string, string> | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return null;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return null;
+  // counted while streaming: a chunked upload without Content-Length is cut off at the cap, not buffered whole
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readAtMost(request, MAX_BODY_BYTES);
+  } catch {
+    return {};
+  }
+  if (bytes === null) return null;
+  const text = new TextDecoder().decode(bytes);
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
     try {

@@ -3,7 +3,8 @@
 //   2. reads and validates, with the contracts of lib/contracts, the path parameters, the query
 //      string, the Idempotency-Key header and the JSON body — every refused field at once, in one
 //      400 VALIDATION; malformed, oversized or non-object bodies are a 400 too, never a 500;
-//   3. calls the handler with typed input, the member's id, the key and a request fingerprint;
+//   3. calls the handler with typed input, the member's id, the key and a request fingerprint; on a route
+//      declared idempotent, under the key, so that its service's first transaction answers once per key;
 //   4. answers the handler's value as JSON (or the Response it built), and anything thrown through
 //      the one mapping of ./errors.
 //
@@ -14,6 +15,7 @@ import { createHash } from "node:crypto";
 import * as z from "zod";
 import { DomainError, validationError, type FieldErrors } from "@/lib/domain/errors";
 import { IdempotencyKey } from "@/lib/contracts/common";
+import { underIdempotencyKey, type KeyedRequest } from "@/lib/services/idempotency";
 import { ROOT_FIELD, errorResponse, fieldErrorsOf, mergeFieldErrors } from "./errors";
 
 /** who is asking: the session cookie or the bearer token's member, or null (lib/auth/authenticate.ts) */
@@ -71,6 +73,14 @@ export type ApiHandlerOptions<PS, QS, BS, A extends boolean> = {
   status?: number;
   /** outside production, the handler's value is checked against it (a mismatch is a 500 and a log line) */
   output?: AnySchema;
+  /**
+   * Whether a POST takes an Idempotency-Key. true: the first transaction the handler's service commits claims the
+   * key and stores its answer (lib/services/idempotency.ts); a repeat gets that answer with Idempotent-Replayed:
+   * true, a concurrent repeat waits for it, the key with another request is 422 IDEMPOTENCY_KEY_REUSED.
+   * "repeatable": accepted and not stored, for an action whose repeat has the same effect (documented per route).
+   * Absent: a key is a 400 that says this route takes none, never silently ignored.
+   */
+  idempotent?: true | "repeatable";
 };
 
 export type ApiRouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
@@ -136,7 +146,9 @@ export function createApiHandler(deps: { authenticate?: Authenticate } = {}) {
         let idempotencyKey: string | null = null;
         // only a POST can be repeated with an effect; a key on a read is meaningless and ignored
         const rawKey = request.method === "POST" ? request.headers.get(IDEMPOTENCY_KEY_HEADER) : null;
-        if (rawKey !== null) {
+        if (rawKey !== null && !options.idempotent) {
+          fieldErrors.push({ [IDEMPOTENCY_KEY_HEADER]: ["is not taken by this route: send the request without it"] });
+        } else if (rawKey !== null) {
           const parsed = IdempotencyKey.safeParse(rawKey);
           if (parsed.success) idempotencyKey = parsed.data;
           else fieldErrors.push(fieldErrorsOf(parsed.error, [IDEMPOTENCY_KEY_HEADER]));
@@ -159,17 +171,29 @@ export function createApiHandler(deps: { authenticate?: Authenticate } = {}) {
 
         // 3. do
         const fingerprint = requestFingerprint(request.method, url.pathname, rawBody);
-        const result = await handler({
-          request,
-          url,
-          memberId: memberId as A extends false ? null : string,
-          params: params as Out<PS>,
-          query: query as Out<QS>,
-          body: body as Out<BS>,
-          idempotencyKey,
-          fingerprint,
-          responseHeaders,
-        });
+        const run = async () =>
+          handler({
+            request,
+            url,
+            memberId: memberId as A extends false ? null : string,
+            params: params as Out<PS>,
+            query: query as Out<QS>,
+            body: body as Out<BS>,
+            idempotencyKey,
+            fingerprint,
+            responseHeaders,
+          });
+        const keyed: KeyedRequest | undefined =
+          idempotencyKey !== null && options.idempotent === true && memberId !== null
+            ? { memberId, request: { key: idempotencyKey, fingerprint }, claimed: false, replayed: false }
+            : undefined;
+        let result: unknown;
+        try {
+          result = keyed ? await underIdempotencyKey(keyed, run) : await run();
+        } finally {
+          // a replayed success or refusal alike
+          if (keyed?.replayed) responseHeaders.set(IDEMPOTENT_REPLAYED_HEADER, "true");
+        }
 
         // 4. answer
         if (result instanceof Response) return withHeaders(result, responseHeaders);
@@ -243,8 +267,6 @@ export function isJsonContentType(contentType: string | null): boolean {
  */
 export async function readJsonBody(request: Request): Promise<BodyRead> {
   const tooLarge = `must be at most ${MAX_BODY_BYTES / 1024} KiB`;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return refuse(ROOT_FIELD, tooLarge);
 
   let bytes: Uint8Array;
   try {
@@ -280,8 +302,17 @@ export async function readJsonBody(request: Request): Promise<BodyRead> {
   return { ok: true, value };
 }
 
-/** the body's bytes, or null as soon as there are more than `limit` */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+/**
+ * The body's bytes, or null as soon as there are more than `limit`: a declared Content-Length over the limit is
+ * refused unread, and a chunked body without one is counted while it streams and cancelled at the limit, never
+ * buffered whole. Every route that reads a body reads it through this (the API's JSON, next-auth's forms).
+ */
+export async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    return null;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

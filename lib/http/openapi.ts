@@ -62,7 +62,8 @@ const R = {
   400: refusal(
     "VALIDATION — details.fieldErrors lists every refused field with all its reasons (nested fields " +
       'joined with ".", the body or query itself under "_"). Also a malformed, non-object or too large ' +
-      `(over ${MAX_BODY_BYTES / 1024} KiB) JSON body, or a body that is not application/json.`,
+      `(over ${MAX_BODY_BYTES / 1024} KiB) JSON body, a body that is not application/json, or an ` +
+      "Idempotency-Key on a POST that does not list one.",
     { id: "ValidationError" },
   ),
   401: refusal("UNAUTHORIZED — not signed in: send the session cookie or Authorization: Bearer <token>.", {
@@ -143,6 +144,13 @@ const replayedHeader = z.object({
     .meta({ description: "Present on a repeat of an Idempotency-Key: the first answer, again." }),
 });
 
+const KEYED =
+  "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every repeat, " +
+  "with Idempotent-Replayed: true; a repeat sent while the first runs waits for it.";
+
+/** a success that a repeated Idempotency-Key replays */
+const replayable = (answer: ZodOpenApiResponseObject): ZodOpenApiResponseObject => ({ ...answer, headers: replayedHeader });
+
 const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
   "/auth/signup": {
     post: {
@@ -216,10 +224,12 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "createTask",
       tags: ["Tasks"],
       summary: "Create a task, optionally with prerequisites and followers",
+      description: KEYED,
+      requestParams: { header: idempotencyHeader },
       requestBody: jsonBody(CreateTaskInput),
       responses: responses(
-        { 201: json(TaskView, "The new task.") },
-        [400, 401, 404],
+        { 201: replayable(json(TaskView, "The new task.")) },
+        [400, 401, 404, 422],
         "DEPENDENCY_CYCLE — the edges would close a cycle (details.taskIds).",
       ),
     },
@@ -271,12 +281,12 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "completeTask",
       tags: ["Tasks"],
       summary: "Complete a task (a completed one stays as it is)",
-      description: "A NOT_STARTED linked schedule is completed too, with 0 seconds.",
-      requestParams: { path: IdParams },
+      description: `A NOT_STARTED linked schedule is completed too, with 0 seconds. ${KEYED}`,
+      requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: optionalEmptyBody,
       responses: responses(
-        { 200: json(TaskView, "The task.") },
-        [400, 401, 404],
+        { 200: replayable(json(TaskView, "The task.")) },
+        [400, 401, 404, 422],
         "PREREQUISITES_OPEN — a prerequisite is open (details.taskIds); ILLEGAL_TRANSITION — its " +
           "schedule is in progress or paused: finish the schedule.",
       ),
@@ -287,10 +297,10 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "reopenTask",
       tags: ["Tasks"],
       summary: "Reopen a completed task (an open one stays as it is)",
-      description: "A COMPLETED linked schedule is reset, and its statistics reversed.",
-      requestParams: { path: IdParams },
+      description: `A COMPLETED linked schedule is reset, and its statistics reversed. ${KEYED}`,
+      requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: optionalEmptyBody,
-      responses: responses({ 200: json(TaskView, "The task.") }, [400, 401, 404]),
+      responses: responses({ 200: replayable(json(TaskView, "The task.")) }, [400, 401, 404, 422]),
     },
   },
   "/tasks/{id}/schedule": {
@@ -298,11 +308,12 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "scheduleTask",
       tags: ["Tasks"],
       summary: "Create the task's schedule, titled like the task",
-      requestParams: { path: IdParams },
+      description: KEYED,
+      requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: jsonBody(ScheduleTaskInput),
       responses: responses(
-        { 201: json(ScheduleView, "The new schedule, linked to the task.") },
-        [400, 401, 404],
+        { 201: replayable(json(ScheduleView, "The new schedule, linked to the task.")) },
+        [400, 401, 404, 422],
         "DUPLICATE — the task already has a schedule.",
       ),
     },
@@ -312,10 +323,12 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "createSchedule",
       tags: ["Schedules"],
       summary: "Create a schedule, optionally linked to a task",
+      description: KEYED,
+      requestParams: { header: idempotencyHeader },
       requestBody: jsonBody(CreateScheduleInput),
       responses: responses(
-        { 201: json(ScheduleView, "The new schedule.") },
-        [400, 401, 404],
+        { 201: replayable(json(ScheduleView, "The new schedule.")) },
+        [400, 401, 404, 422],
         "DUPLICATE — the task already has a schedule.",
       ),
     },
@@ -355,6 +368,9 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       operationId: "deleteSchedule",
       tags: ["Schedules"],
       summary: "Delete a schedule (only NOT_STARTED or COMPLETED), and its task if asked",
+      description:
+        "A COMPLETED schedule leaves the calendar and every read but keeps the time it recorded in the " +
+        "statistics; its task is released and can be scheduled again.",
       requestParams: { path: IdParams, query: DeleteScheduleQuery },
       responses: responses(
         noContent("Deleted."),
@@ -371,8 +387,7 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       description:
         "The transition table decides; refusals are checked in this order: ILLEGAL_TRANSITION, " +
         "PREREQUISITES_OPEN, ANOTHER_SCHEDULE_ACTIVE. With switch: true, start and resume pause the " +
-        "running schedule instead of refusing. With an Idempotency-Key the first answer (success or " +
-        "refusal) is stored and returned again for every repeat, with Idempotent-Replayed: true.",
+        `running schedule instead of refusing. ${KEYED}`,
       requestParams: { path: TransitionPathParams, header: idempotencyHeader },
       requestBody: { ...optionalEmptyBody, description: "No body, {} or { switch }.", content: { "application/json": { schema: TransitionInput } } },
       responses: responses(
@@ -491,11 +506,12 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       description:
         "An endpoint belongs to one member at a time: subscribing it again from another account moves it, with the " +
         "same keys only. The endpoint must be on a known push service (the server's PUSH_ALLOWED_HOSTS extends the " +
-        "list). A member keeps at most 10 devices: one more forgets the one subscribed longest ago.",
+        `list). A member keeps at most 10 devices: one more forgets the one subscribed longest ago. ${KEYED}`,
+      requestParams: { header: idempotencyHeader },
       requestBody: jsonBody(PushSubscriptionInput, "A PushSubscription's toJSON(), or { fcmToken }."),
       responses: responses(
-        { 201: json(PushDeviceView, "Subscribed: this device.") },
-        [400, 401],
+        { 201: replayable(json(PushDeviceView, "Subscribed: this device.")) },
+        [400, 401, 422],
         "CONFLICT — another member holds this endpoint with other keys.",
       ),
     },

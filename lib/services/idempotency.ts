@@ -5,6 +5,12 @@ import "server-only";
 // The claim is an INSERT … ON CONFLICT DO NOTHING on (member, key). A repeat that arrives while the first
 // request is still running blocks on that row's uncommitted insert, so it waits for the first to finish and
 // then reads its answer: never a second effect, never a refusal for the overlap.
+//
+// One mechanism for every route that takes a key: the HTTP wrapper runs the route under the request's key
+// (`underIdempotencyKey`), and the first transaction that route's service commits (`inTransaction`) is the one
+// that claims it and stores its value. No service needs to know about keys; what a keyed transaction returns must
+// be plain JSON (a view), since a repeat gets the stored copy instead of running it.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { IDEMPOTENCY_TTL_HOURS } from "@/lib/domain/limits";
 import type { Tx } from "./transaction";
@@ -74,4 +80,58 @@ async function replay<T>(tx: Tx, memberId: string, request: IdempotencyRequest):
   const answer = record.body as unknown as StoredAnswer<T>;
   if (answer.ok) return { ok: true, value: answer.value, replayed: true };
   return { ok: false, error: new DomainError(answer.code, answer.message, answer.details), replayed: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request's key, for its first transaction
+// ---------------------------------------------------------------------------------------------
+
+/** one request's key, and what became of it */
+export type KeyedRequest = {
+  memberId: string;
+  request: IdempotencyRequest;
+  /** set once a transaction has claimed the key (committed); later transactions of the request run unkeyed */
+  claimed: boolean;
+  /** a transaction is claiming it now: another one started meanwhile (nested, or beside it) runs unkeyed */
+  claiming?: boolean;
+  /** the answer was the stored one of an earlier request with this key */
+  replayed: boolean;
+};
+
+const pendingKey = new AsyncLocalStorage<KeyedRequest>();
+
+/** runs `call` (a route's work) so that the first transaction it commits answers once per (member, key) */
+export function underIdempotencyKey<T>(keyed: KeyedRequest, call: () => Promise<T>): Promise<T> {
+  return pendingKey.run(keyed, call);
+}
+
+/** the key the current request has not yet spent on a transaction, if any */
+export function unclaimedIdempotencyKey(): KeyedRequest | undefined {
+  const keyed = pendingKey.getStore();
+  return keyed && !keyed.claimed && !keyed.claiming ? keyed : undefined;
+}
+
+/**
+ * `work` as the keyed transaction of `keyed`: `runTransaction` runs one transaction (with its retries), in which
+ * the key is claimed and the value or refusal stored; a refusal is thrown after the commit that stored it.
+ */
+export async function keyedTransaction<T>(
+  keyed: KeyedRequest,
+  runTransaction: (work: (tx: Tx) => Promise<Outcome<T>>) => Promise<Outcome<T>>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  keyed.claiming = true;
+  let outcome: Outcome<T>;
+  try {
+    outcome = await runTransaction((tx) => idempotent(tx, keyed.memberId, keyed.request, () => work(tx)));
+  } finally {
+    keyed.claiming = false;
+  }
+  keyed.claimed = true;
+  keyed.replayed = outcome.replayed;
+  if (!outcome.ok) {
+    outcome.error.replayed = outcome.replayed;
+    throw outcome.error;
+  }
+  return outcome.value;
 }

@@ -6,12 +6,20 @@ import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { sqlState } from "@/lib/db/errors";
 import { notFound } from "@/lib/domain/errors";
+import { keyedTransaction, unclaimedIdempotencyKey } from "./idempotency";
 
 export type Tx = Prisma.TransactionClient;
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
 
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  // under a request's Idempotency-Key, its first transaction is the one that answers once (./idempotency.ts)
+  const keyed = unclaimedIdempotencyKey();
+  if (keyed) return keyedTransaction(keyed, runTransaction, work);
+  return runTransaction(work);
+}
+
+async function runTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       // No isolationLevel: PostgreSQL's default, READ COMMITTED, is what the locks above assume, and naming it

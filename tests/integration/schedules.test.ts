@@ -6,6 +6,11 @@ import { currentSchedule, getSchedule, listSchedules } from "@/lib/services/sche
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
 import { updateSchedule } from "@/lib/services/schedules/update-schedule";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
+import { reopenTask } from "@/lib/services/tasks/complete-task";
+import { createTask } from "@/lib/services/tasks/create-task";
+import { getTask } from "@/lib/services/tasks/read-tasks";
+import { scheduleTask } from "@/lib/services/tasks/schedule-task";
+import { db } from "@/lib/db/client";
 import { at, createTestMember, outboxOf, refusal } from "../support/fixtures";
 
 const NOW = at("2026-11-20T03:00:00.000Z");
@@ -32,7 +37,7 @@ describe("editing", () => {
 });
 
 describe("deleting", () => {
-  it("is refused while running or paused, and a completed schedule's time leaves the statistics", async () => {
+  it("is refused while running or paused; a completed schedule leaves the calendar but keeps its recorded time", async () => {
     const m = await createTestMember();
     const s = await make(m.id);
     await transitionSchedule(m.id, s.id, "start", { now: NOW });
@@ -42,9 +47,42 @@ describe("deleting", () => {
     await transitionSchedule(m.id, s.id, "complete", { now: new Date(NOW.getTime() + 6000) });
     expect((await weekStatistics(m.id, "2026-11-20")).totalSeconds).toBe(5);
     await deleteSchedule(m.id, s.id, {}, NOW);
-    expect(await weekStatistics(m.id, "2026-11-20")).toMatchObject({ totalSeconds: 0, completedCount: 0 });
+    // tidying the calendar never erases history: only stop and reset take recorded time back
+    expect(await weekStatistics(m.id, "2026-11-20")).toMatchObject({ totalSeconds: 5, completedCount: 1 });
     expect((await outboxOf(m.id)).at(-1)?.type).toBe("schedule.deleted");
     expect((await refusal(getSchedule(m.id, s.id))).code).toBe("NOT_FOUND");
+    expect(await listSchedules(m.id, { from: "2026-11-20", to: "2026-11-20" })).toEqual([]);
+    // gone for every write too, and a second delete is NOT_FOUND
+    expect((await refusal(transitionSchedule(m.id, s.id, "reset"))).code).toBe("NOT_FOUND");
+    expect((await refusal(updateSchedule(m.id, s.id, { title: "x" }))).code).toBe("NOT_FOUND");
+    expect((await refusal(deleteSchedule(m.id, s.id))).code).toBe("NOT_FOUND");
+    expect(await db().workSession.count({ where: { scheduleId: s.id } })).toBe(1);
+  });
+
+  it("a deleted completed schedule releases its task, which can be scheduled again; its time stays with the task", async () => {
+    const m = await createTestMember();
+    const task = await createTask(m.id, { title: "t", deadline: "2026-12-31", importance: 5, difficulty: 3 });
+    const s = await createSchedule(m.id, { title: "t", startAt: NOW, type: "DEEP_WORK", taskId: task.id }, NOW);
+    await transitionSchedule(m.id, s.id, "start", { now: NOW });
+    await transitionSchedule(m.id, s.id, "complete", { now: new Date(NOW.getTime() + 7000) });
+    await deleteSchedule(m.id, s.id, {}, NOW);
+    expect((await getTask(m.id, task.id)).scheduleId).toBeNull();
+    expect(await db().schedule.findUnique({ where: { id: s.id }, select: { taskId: true, formerTaskId: true, state: true } })).toEqual({
+      taskId: null,
+      formerTaskId: task.id,
+      state: "COMPLETED",
+    });
+    await reopenTask(m.id, task.id);
+    const again = await scheduleTask(m.id, task.id, { startAt: NOW, type: "DEEP_WORK" }, NOW);
+    expect((await getTask(m.id, task.id)).scheduleId).toBe(again.id);
+    expect((await weekStatistics(m.id, "2026-11-20")).totalSeconds).toBe(7);
+  });
+
+  it("a NOT_STARTED schedule, which recorded nothing, is removed", async () => {
+    const m = await createTestMember();
+    const s = await make(m.id);
+    await deleteSchedule(m.id, s.id, {}, NOW);
+    expect(await db().schedule.count({ where: { id: s.id } })).toBe(0);
   });
 
   it("another member's schedule is NOT_FOUND and stays", async () => {

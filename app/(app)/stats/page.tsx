@@ -10,12 +10,12 @@ import { intlLocale, type LibraryTranslator } from "@/components/tasks/library-i
 import { cardClass, quietButtonClass, textLinkClass } from "@/components/tasks/styles";
 import { requireMember } from "@/lib/auth/current-member";
 import { SCHEDULE_TYPES } from "@/lib/domain/limits";
-import { addDays, isValidDate, localDate, weekStartOf } from "@/lib/domain/time";
+import { addDays, localDate, weekStartOf } from "@/lib/domain/time";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
+import { weekDateParam, type SearchParams } from "../page-params";
+import { ParamNotice } from "../param-notice";
 
 export const metadata: Metadata = { title: "통계 · Statistics" };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** "2 h 5 min", or "42 s" under a minute (so a short first session does not read as nothing) */
 function duration(t: LibraryTranslator, seconds: number): string {
@@ -27,11 +27,10 @@ function duration(t: LibraryTranslator, seconds: number): string {
 export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
   const member = await requireMember();
   const t = await getTranslations("library");
-  const requested = (await searchParams).week;
   const today = localDate(new Date(), member.timezone);
-  // a week that is not a date falls back to this week rather than an error page
-  const week = typeof requested === "string" && isValidDate(requested) ? requested : today;
-  const stats = await weekStatistics(member.id, week);
+  // a week that cannot be shown (not a date, or outside the supported dates) falls back to this week, and says so
+  const week = weekDateParam((await searchParams).week, today);
+  const stats = await weekStatistics(member.id, week.value);
   const thisWeek = weekStartOf(today);
 
   const dayName = new Intl.DateTimeFormat(intlLocale(member.locale), { weekday: "short", timeZone: "UTC" });
@@ -43,6 +42,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   return (
     <main className="flex flex-1 flex-col gap-6 py-6">
       <h1 className="text-3xl font-bold tracking-tight">{t("stats.title")}</h1>
+      {week.refused ? <ParamNotice message={t("stats.badWeek")} /> : null}
 
       <nav aria-label={t("stats.title")} className="flex flex-wrap items-center justify-between gap-2">
         <Link href={`/stats?week=${addDays(stats.weekStart, -7)}`} className={quietButtonClass} rel="prev">

@@ -11,33 +11,31 @@ import { TASK_LIST_STATUSES, type TaskListStatus } from "@/lib/contracts/task";
 import { isDomainError } from "@/lib/domain/errors";
 import { localDate } from "@/lib/domain/time";
 import { listTasks, type TaskPage } from "@/lib/services/tasks/read-tasks";
+import { choiceParam, textParam, type SearchParams } from "../page-params";
+import { ParamNotice } from "../param-notice";
 
 export const metadata: Metadata = { title: "할 일 · Tasks" };
 
 const PAGE_SIZE = 20;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
   const member = await requireMember();
   const t = await getTranslations("library");
   const params = await searchParams;
-  const requested = one(params.status);
-  const status: TaskListStatus = (TASK_LIST_STATUSES as readonly string[]).includes(requested ?? "")
-    ? (requested as TaskListStatus)
-    : "open";
-  const cursor = one(params.cursor);
+  const requested = choiceParam<TaskListStatus>(params.status, TASK_LIST_STATUSES, "open");
+  const status = requested.value;
+  const requestedCursor = textParam(params.cursor);
+  let cursor = requestedCursor.value;
+  let refused = requested.refused || requestedCursor.refused;
 
   let page: TaskPage;
   try {
     page = await listTasks(member.id, { status, cursor, limit: PAGE_SIZE });
   } catch (error) {
-    // a cursor from an old or edited URL: show the first page rather than an error
+    // a cursor from an old or edited URL: show the first page rather than an error, and say so
     if (!isDomainError(error) || !cursor) throw error;
+    cursor = undefined;
+    refused = true;
     page = await listTasks(member.id, { status, limit: PAGE_SIZE });
   }
   const today = localDate(new Date(), member.timezone);
@@ -50,6 +48,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           {t("tasks.new")}
         </Link>
       </div>
+
+      {refused ? <ParamNotice message={t("tasks.badQuery")} /> : null}
 
       <nav aria-label={t("tasks.tabsLabel")}>
         <ul className="flex gap-1 rounded-xl border border-line bg-surface p-1">

@@ -2,41 +2,49 @@
 // add-schedule sheet. `?date=YYYY-MM-DD` shows another day (and its week); the default is today in the
 // member's zone. Everything is read here with one `now`; components/today lays it out.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { TodayView } from "@/components/today/today-view";
 import { requireMember } from "@/lib/auth/current-member";
-import { isValidDate, localDate, weekDays, weekStartOf } from "@/lib/domain/time";
+import { localDate, weekDays, weekStartOf } from "@/lib/domain/time";
 import { listSchedules } from "@/lib/services/schedules/read-schedules";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
 import { listTasks } from "@/lib/services/tasks/read-tasks";
+import { weekDateParam, type SearchParams } from "../page-params";
+import { ParamNotice } from "../param-notice";
 
 export const metadata: Metadata = { title: "오늘 · Today" };
 
 /** how many open and completed tasks the day view knows by name (linked schedules, the add-schedule sheet) */
 const TASKS_SHOWN = 100;
 
-export default async function TodayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TodayPage({ searchParams }: { searchParams: SearchParams }) {
   const member = await requireMember();
-  const { date } = await searchParams;
   const now = new Date();
-  const selected = typeof date === "string" && isValidDate(date) ? date : localDate(now, member.timezone);
+  // a date whose week cannot be shown (not a date, 1970-01-01, 9999-12-31) shows today, and says so
+  const date = weekDateParam((await searchParams).date, localDate(now, member.timezone));
+  const selected = date.value;
   const week = weekDays(weekStartOf(selected));
-  const [schedules, stats, openTasks, completedTasks] = await Promise.all([
+  const [schedules, stats, openTasks, completedTasks, t] = await Promise.all([
     listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
     weekStatistics(member.id, selected, now),
     listTasks(member.id, { status: "open", limit: TASKS_SHOWN }, now),
     listTasks(member.id, { status: "completed", limit: TASKS_SHOWN }, now),
+    getTranslations("player"),
   ]);
   return (
-    <TodayView
-      member={member}
-      data={{
-        now,
-        selected,
-        schedules,
-        weekSeconds: stats.totalSeconds,
-        openTasks: openTasks.items,
-        completedTasks: completedTasks.items,
-      }}
-    />
+    <>
+      {date.refused ? <ParamNotice message={t("today.badDate")} /> : null}
+      <TodayView
+        member={member}
+        data={{
+          now,
+          selected,
+          schedules,
+          weekSeconds: stats.totalSeconds,
+          openTasks: openTasks.items,
+          completedTasks: completedTasks.items,
+        }}
+      />
+    </>
   );
 }

@@ -9,7 +9,8 @@ export async function memberEstimator(client: Tx | ReturnType<typeof db>, member
   const rows = await client.$queryRaw<{ difficulty: number; seconds: number }[]>`
     SELECT t.difficulty, sum(floor(extract(epoch FROM w."endedAt" - w."startedAt")))::int AS seconds
     FROM tasks t
-    JOIN schedules s ON s."taskId" = t.id
+    -- a deleted COMPLETED schedule keeps its time for its task through formerTaskId
+    JOIN schedules s ON s."taskId" = t.id OR s."formerTaskId" = t.id
     JOIN work_sessions w ON w."scheduleId" = s.id AND w."endedAt" IS NOT NULL
     WHERE t."memberId" = ${memberId}::uuid AND t."completedAt" IS NOT NULL
     GROUP BY t.id, t.difficulty`;

@@ -77,6 +77,14 @@ export async function goalViews(client: Client, memberId: string, rows: readonly
     }),
   ]);
   if (!member) throw notFound("Member");
+  // a deleted COMPLETED schedule left the calendar but keeps its time for its task (formerTaskId)
+  const deleted =
+    tasks.length === 0
+      ? []
+      : await client.schedule.findMany({
+          where: { memberId, deletedAt: { not: null }, formerTaskId: { in: tasks.map((t) => t.id) } },
+          select: { formerTaskId: true, sessions: { select: { startedAt: true, endedAt: true } } },
+        });
   const needsHistory = tasks.some((t) => t.completedAt === null && t.expectedMinutes === null);
   const estimate = needsHistory ? await memberEstimator(client, memberId) : estimator([]);
   const workingHours = workingHoursOf(member.workingHours);
@@ -88,7 +96,10 @@ export async function goalViews(client: Client, memberId: string, rows: readonly
       if (t.completedAt) completedTaskIds.add(t.id);
       for (const e of t.previousEdges) if (e.previous.completedAt) completedTaskIds.add(e.previousTaskId);
     }
-    const spentSeconds = own.reduce((sum, t) => sum + (t.schedule ? elapsedSeconds(t.schedule.sessions, now) : 0), 0);
+    const ownIds = new Set(own.map((t) => t.id));
+    const spentSeconds =
+      own.reduce((sum, t) => sum + (t.schedule ? elapsedSeconds(t.schedule.sessions, now) : 0), 0) +
+      deleted.reduce((sum, s) => sum + (s.formerTaskId && ownIds.has(s.formerTaskId) ? elapsedSeconds(s.sessions, now) : 0), 0);
     const targetDate = goal.targetDate ? toDateString(goal.targetDate) : null;
     return {
       id: goal.id,

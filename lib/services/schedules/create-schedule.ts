@@ -4,7 +4,7 @@ import { duplicate, notFound, validationError } from "@/lib/domain/errors";
 import type { ScheduleType } from "@/lib/domain/limits";
 import { estimator, plannedMinutesFor } from "@/lib/domain/goals/estimates";
 import { memberEstimator } from "../goals/estimates";
-import { newEvent, publish } from "../events/publish";
+import { newEvent, publish, type PublishedEvent } from "../events/publish";
 import { relayAfterCommit } from "../outbox/relay";
 import { assertId, inTransaction, lockMember, type Tx } from "../transaction";
 import { VIEW_SESSIONS, scheduleView, type ScheduleView } from "../views";
@@ -20,9 +20,13 @@ export type CreateScheduleInput = {
 };
 
 export async function createSchedule(memberId: string, input: CreateScheduleInput, now = new Date()): Promise<ScheduleView> {
-  const { schedule, events } = await inTransaction(async (tx) => {
+  let events: PublishedEvent[] = [];
+  // the transaction answers the view alone (under an Idempotency-Key it is what a repeat gets back)
+  const schedule = await inTransaction(async (tx) => {
     await lockMember(tx, memberId);
-    return insertSchedule(tx, memberId, input, now);
+    const created = await insertSchedule(tx, memberId, input, now);
+    events = created.events;
+    return created.schedule;
   });
   relayAfterCommit(events);
   return schedule;

@@ -1,13 +1,16 @@
 import "server-only";
-// Delete a schedule: allowed when NOT_STARTED or COMPLETED. Deleting a completed schedule takes its time back
-// out of the statistics (its sessions go with it, and the projection must equal a recomputation from sessions).
+// Delete a schedule: allowed when NOT_STARTED or COMPLETED. Tidying the calendar never erases history: a
+// COMPLETED schedule is only marked deleted (deletedAt): it leaves the calendar and every read, but keeps its
+// sessions, so the time it recorded stays in the statistics (the projection still equals a recomputation from
+// sessions) and is still attributed to its task through formerTaskId. Its task link is released, so the task can be
+// scheduled again. A NOT_STARTED schedule has recorded nothing and is removed. Only stop and reset take time back.
 // With deleteTask, the linked task goes too (its dependency edges with it).
 import { conflict, illegalTransition } from "@/lib/domain/errors";
 import { allowedActions } from "@/lib/domain/schedule-transitions";
 import { newEvent, publish } from "../events/publish";
 import { relayAfterCommit } from "../outbox/relay";
 import { assertId, inTransaction, lockMember, type Tx } from "../transaction";
-import { closedSessions, lockSchedule, type LockedSchedule } from "./locks";
+import { lockSchedule, type LockedSchedule } from "./locks";
 
 export async function deleteSchedule(
   memberId: string,
@@ -32,12 +35,14 @@ export async function removeSchedule(tx: Tx, schedule: LockedSchedule, now: Date
   if (schedule.state !== "NOT_STARTED" && schedule.state !== "COMPLETED") {
     throw illegalTransition(schedule.state, allowedActions(schedule.state), "Stop or complete the schedule before deleting it.");
   }
-  const statistics =
-    schedule.state === "COMPLETED" && schedule.completedOn
-      ? { type: schedule.type, completedOn: schedule.completedOn, sessions: await closedSessions(tx, schedule.id) }
-      : undefined;
-  await tx.schedule.delete({ where: { id: schedule.id } });
-  return publish(tx, [
-    newEvent("schedule.deleted", { memberId: schedule.memberId, scheduleId: schedule.id }, now, statistics ? { statistics } : undefined),
-  ]);
+  if (schedule.state === "COMPLETED") {
+    await tx.schedule.update({
+      where: { id: schedule.id },
+      data: { deletedAt: now, taskId: null, formerTaskId: schedule.taskId },
+    });
+  } else {
+    await tx.schedule.delete({ where: { id: schedule.id } });
+  }
+  // no statistics facts: the projection keeps what the completion added
+  return publish(tx, [newEvent("schedule.deleted", { memberId: schedule.memberId, scheduleId: schedule.id }, now)]);
 }

@@ -18,11 +18,14 @@ export type LockedSchedule = {
   completedOn: string | null;
 };
 
-/** the member's schedule, locked FOR UPDATE until the transaction ends; another member's id is NOT_FOUND */
+/**
+ * the member's schedule, locked FOR UPDATE until the transaction ends; another member's id, and a deleted
+ * schedule, are NOT_FOUND
+ */
 export async function lockSchedule(tx: Tx, memberId: string, scheduleId: string): Promise<LockedSchedule> {
   const rows = await tx.$queryRaw<(Omit<LockedSchedule, "completedOn"> & { completedOn: Date | string | null })[]>`
     SELECT id, "memberId", "taskId", type::text AS type, state::text AS state, "startAt", version, "completedOn"
-    FROM schedules WHERE id = ${scheduleId}::uuid AND "memberId" = ${memberId}::uuid FOR UPDATE`;
+    FROM schedules WHERE id = ${scheduleId}::uuid AND "memberId" = ${memberId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound("Schedule");
   const completedOn = row.completedOn === null ? null : typeof row.completedOn === "string" ? row.completedOn.slice(0, 10) : toDateString(row.completedOn);

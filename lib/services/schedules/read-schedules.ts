@@ -1,15 +1,21 @@
 import "server-only";
 // Reading schedules: one by id, a local day or a range of local days, and the one the mini player shows.
+//
+// Each schedule is read with its sessions in one statement (the sessions as a JSON list in a subquery), so that
+// the state and the sessions come from the same snapshot: a transition that commits meanwhile is seen whole or
+// not at all, never as an IN_PROGRESS schedule without its open session. Deleted schedules are never read.
 import { notFound, validationError } from "@/lib/domain/errors";
-import { MAX_RANGE_DAYS, SUPPORTED_DATES } from "@/lib/domain/limits";
+import { MAX_RANGE_DAYS, SUPPORTED_DATES, type ScheduleType } from "@/lib/domain/limits";
+import type { ScheduleState } from "@/lib/domain/schedule-transitions";
 import { addDays, isSupportedDate, startOfLocalDay } from "@/lib/domain/time";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { assertId } from "../transaction";
-import { VIEW_SESSIONS, scheduleView, type ScheduleView } from "../views";
+import { scheduleView, type ScheduleRow, type ScheduleView } from "../views";
 
 export async function getSchedule(memberId: string, scheduleId: string, now = new Date()): Promise<ScheduleView> {
   assertId(scheduleId, "Schedule");
-  const row = await db().schedule.findFirst({ where: { id: scheduleId, memberId }, include: { sessions: VIEW_SESSIONS } });
+  const [row] = await scheduleRows(Prisma.sql`s.id = ${scheduleId}::uuid AND s."memberId" = ${memberId}::uuid`);
   if (!row) throw notFound("Schedule");
   return scheduleView(row, now);
 }
@@ -28,25 +34,47 @@ export async function listSchedules(
   }
   const member = await db().member.findUnique({ where: { id: memberId }, select: { timezone: true } });
   if (!member) throw notFound("Member");
-  const rows = await db().schedule.findMany({
-    where: {
-      memberId,
-      startAt: { gte: startOfLocalDay(range.from, member.timezone), lt: startOfLocalDay(addDays(range.to, 1), member.timezone) },
-    },
-    include: { sessions: VIEW_SESSIONS },
-    orderBy: [{ startAt: "asc" }, { id: "asc" }],
-  });
+  const from = startOfLocalDay(range.from, member.timezone);
+  const to = startOfLocalDay(addDays(range.to, 1), member.timezone);
+  const rows = await scheduleRows(
+    Prisma.sql`s."memberId" = ${memberId}::uuid AND s."startAt" >= ${from} AND s."startAt" < ${to}`,
+    Prisma.sql`s."startAt" ASC, s.id ASC`,
+  );
   return rows.map((r) => scheduleView(r, now));
 }
 
 /** the running schedule, or when none runs the most recently paused one (the mini player's track) */
 export async function currentSchedule(memberId: string, now = new Date()): Promise<ScheduleView | null> {
-  const row =
-    (await db().schedule.findFirst({ where: { memberId, state: "IN_PROGRESS" }, include: { sessions: VIEW_SESSIONS } })) ??
-    (await db().schedule.findFirst({
-      where: { memberId, state: "PAUSED" },
-      include: { sessions: VIEW_SESSIONS },
-      orderBy: [{ stateChangedAt: "desc" }, { id: "desc" }],
-    }));
+  // one statement for both, so that a pause or resume in between cannot make it answer none
+  const [row] = await scheduleRows(
+    Prisma.sql`s."memberId" = ${memberId}::uuid AND s.state IN ('IN_PROGRESS', 'PAUSED')`,
+    Prisma.sql`(s.state = 'IN_PROGRESS') DESC, s."stateChangedAt" DESC, s.id DESC`,
+    1,
+  );
   return row ? scheduleView(row, now) : null;
+}
+
+type RawScheduleRow = Omit<ScheduleRow, "sessions" | "type" | "state"> & {
+  type: string;
+  state: string;
+  sessions: { startedAt: string; endedAt: string | null }[];
+};
+
+/** the member's live schedules matching `where` (on alias s), each with its sessions, in one statement */
+async function scheduleRows(where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`s.id`, limit?: number): Promise<ScheduleRow[]> {
+  const rows = await db().$queryRaw<RawScheduleRow[]>`
+    SELECT s.id, s.title, s.description, s."startAt", s.type::text AS type, s.state::text AS state, s."taskId",
+           s.version, s."createdAt", s."updatedAt",
+           coalesce((SELECT json_agg(json_build_object('startedAt', w."startedAt", 'endedAt', w."endedAt") ORDER BY w."startedAt")
+                     FROM work_sessions w WHERE w."scheduleId" = s.id), '[]'::json) AS sessions
+    FROM schedules s
+    WHERE ${where} AND s."deletedAt" IS NULL
+    ORDER BY ${orderBy}
+    ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+  return rows.map((r) => ({
+    ...r,
+    type: r.type as ScheduleType,
+    state: r.state as ScheduleState,
+    sessions: r.sessions.map((x) => ({ startedAt: new Date(x.startedAt), endedAt: x.endedAt === null ? null : new Date(x.endedAt) })),
+  }));
 }

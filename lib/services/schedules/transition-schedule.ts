@@ -48,14 +48,21 @@ export async function transitionSchedule(
   assertId(scheduleId, "Schedule");
   const now = request.now ?? new Date();
   const committed: DomainEvent[] = [];
-  const outcome = await inTransaction(async (tx) => {
+  const run = async (tx: Tx): Promise<ScheduleView> => {
     committed.length = 0; // a retried transaction starts over
-    return idempotent(tx, memberId, request.idempotency, async () => {
-      const { schedule, events } = await applyTransition(tx, memberId, scheduleId, action, request.switch === true, now);
-      committed.push(...events);
-      return schedule;
-    });
-  });
+    const { schedule, events } = await applyTransition(tx, memberId, scheduleId, action, request.switch === true, now);
+    committed.push(...events);
+    return schedule;
+  };
+  const idempotency = request.idempotency;
+  if (!idempotency) {
+    // the transaction answers the view alone: under the HTTP request's Idempotency-Key (../idempotency.ts) it is
+    // what is stored, and what a repeat gets back
+    const schedule = await inTransaction(run);
+    relayAfterCommit(committed);
+    return { schedule, replayed: false };
+  }
+  const outcome = await inTransaction((tx) => idempotent(tx, memberId, idempotency, () => run(tx)));
   relayAfterCommit(committed);
   if (!outcome.ok) {
     outcome.error.replayed = outcome.replayed;

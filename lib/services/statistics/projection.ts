@@ -1,8 +1,9 @@
 import "server-only";
 // The statistics projection: a subscriber to schedule events that keeps daily_statistics in the transaction
 // of the change. Only completed schedules count. Completion adds each closed session's whole seconds on the
-// session's local day and one completion on the day it happened; reset (and deleting a completed schedule)
-// subtracts exactly that, from the same stored sessions and day.
+// session's local day and one completion on the day it happened; reset subtracts exactly that, from the same
+// stored sessions and day. Deleting a completed schedule changes nothing here: its sessions stay, and so does
+// the time they recorded.
 import { completionDeltas, negateDeltas, type StatDelta } from "@/lib/domain/statistics";
 import type { ScheduleType } from "@/lib/domain/limits";
 import type { DomainEvent } from "@/lib/domain/events";
@@ -26,7 +27,6 @@ export async function projectStatistics(tx: Tx, event: ProjectedEvent): Promise<
     case "schedule.completed":
       return applyDeltas(tx, event.memberId, added);
     case "schedule.reset":
-    case "schedule.deleted":
       return applyDeltas(tx, event.memberId, negateDeltas(added));
     default:
       return;

@@ -3,11 +3,13 @@ import "server-only";
 // open: not completed and the deadline not passed, soonest deadline first;
 // completed: most recently completed first;
 // archived: completed or past their deadline, newest deadline first (domain.md: "listed apart, newest first").
+// A task view takes several statements (the task, its edges both ways, its schedule): each read runs in one
+// snapshot, so that an edge added meanwhile shows on both of its tasks or on neither.
 import { notFound, validationError } from "@/lib/domain/errors";
 import { PAGE_LIMIT } from "@/lib/domain/limits";
 import { isSupportedDate, localDate } from "@/lib/domain/time";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { inSnapshot } from "../snapshot";
 import { assertId, isUuid } from "../transaction";
 import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
 
@@ -16,7 +18,7 @@ export type TaskPage = { items: TaskView[]; nextCursor: string | null };
 
 export async function getTask(memberId: string, taskId: string): Promise<TaskView> {
   assertId(taskId, "Task");
-  const task = await db().task.findFirst({ where: { id: taskId, memberId }, include: TASK_VIEW_INCLUDE });
+  const task = await inSnapshot((tx) => tx.task.findFirst({ where: { id: taskId, memberId }, include: TASK_VIEW_INCLUDE }));
   if (!task) throw notFound("Task");
   return taskView(task);
 }
@@ -41,45 +43,47 @@ export async function listTasks(
   now = new Date(),
 ): Promise<TaskPage> {
   const limit = query.limit ?? PAGE_LIMIT.default;
-  const member = await db().member.findUnique({ where: { id: memberId }, select: { timezone: true } });
-  if (!member) throw notFound("Member");
-  const today = fromDateString(localDate(now, member.timezone));
-  if (query.goalId !== undefined) {
-    assertId(query.goalId, "Goal");
+  const after = query.cursor ? decode(query.cursor) : undefined;
+  if (query.goalId !== undefined) assertId(query.goalId, "Goal");
+  return inSnapshot(async (tx) => {
+    const member = await tx.member.findUnique({ where: { id: memberId }, select: { timezone: true } });
+    if (!member) throw notFound("Member");
+    const today = fromDateString(localDate(now, member.timezone));
     // another member's goal is NOT_FOUND, not an empty list
-    if ((await db().goal.count({ where: { id: query.goalId, memberId } })) === 0) throw notFound("Goal");
-  }
-  const ofGoal: Prisma.TaskWhereInput = query.goalId === undefined ? {} : { goalId: query.goalId };
+    if (query.goalId !== undefined && (await tx.goal.count({ where: { id: query.goalId, memberId } })) === 0) {
+      throw notFound("Goal");
+    }
+    const ofGoal: Prisma.TaskWhereInput = query.goalId === undefined ? {} : { goalId: query.goalId };
 
-  // the sort key of each list, and which way it runs
-  const key = query.status === "completed" ? "completedAt" : "deadline";
-  const ascending = query.status === "open";
-  const filter: Prisma.TaskWhereInput =
-    query.status === "open"
-      ? { completedAt: null, deadline: { gte: today } }
-      : query.status === "completed"
-        ? { completedAt: { not: null } }
-        : { OR: [{ completedAt: { not: null } }, { deadline: { lt: today } }] };
+    // the sort key of each list, and which way it runs
+    const key = query.status === "completed" ? "completedAt" : "deadline";
+    const ascending = query.status === "open";
+    const filter: Prisma.TaskWhereInput =
+      query.status === "open"
+        ? { completedAt: null, deadline: { gte: today } }
+        : query.status === "completed"
+          ? { completedAt: { not: null } }
+          : { OR: [{ completedAt: { not: null } }, { deadline: { lt: today } }] };
 
-  let after: Prisma.TaskWhereInput = {};
-  if (query.cursor) {
-    const c = decode(query.cursor);
-    const at = new Date(c.at);
-    const beyond = ascending ? { gt: at } : { lt: at };
-    after = { OR: [{ [key]: beyond }, { [key]: at, id: ascending ? { gt: c.id } : { lt: c.id } }] };
-  }
-  const order = ascending ? "asc" : "desc";
-  const rows = await db().task.findMany({
-    where: { AND: [{ memberId }, ofGoal, filter, after] },
-    include: TASK_VIEW_INCLUDE,
-    orderBy: [{ [key]: order }, { id: order }],
-    take: limit + 1,
+    let beyondCursor: Prisma.TaskWhereInput = {};
+    if (after) {
+      const at = new Date(after.at);
+      const beyond = ascending ? { gt: at } : { lt: at };
+      beyondCursor = { OR: [{ [key]: beyond }, { [key]: at, id: ascending ? { gt: after.id } : { lt: after.id } }] };
+    }
+    const order = ascending ? "asc" : "desc";
+    const rows = await tx.task.findMany({
+      where: { AND: [{ memberId }, ofGoal, filter, beyondCursor] },
+      include: TASK_VIEW_INCLUDE,
+      orderBy: [{ [key]: order }, { id: order }],
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const lastKey = last ? (key === "completedAt" ? last.completedAt : last.deadline) : null;
+    return {
+      items: page.map(taskView),
+      nextCursor: rows.length > limit && last && lastKey ? encode({ at: lastKey.toISOString(), id: last.id }) : null,
+    };
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const lastKey = last ? (key === "completedAt" ? last.completedAt : last.deadline) : null;
-  return {
-    items: page.map(taskView),
-    nextCursor: rows.length > limit && last && lastKey ? encode({ at: lastKey.toISOString(), id: last.id }) : null,
-  };
 }

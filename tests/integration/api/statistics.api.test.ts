@@ -1,6 +1,6 @@
 // GET /api/v1/statistics/week through the real route handler, with the work done through the API too:
 // the shape (every type, seven days, goalSeconds), the member's time zone, midnight splits, and the invariant
-// "a week's totalSeconds equals the sum of elapsedSeconds of its completed schedules".
+// "a week's totalSeconds equals the sum of elapsedSeconds of its completed schedules" (deleted ones included).
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { ScheduleList } from "@/lib/contracts/schedule";
 import { WeekStatistics } from "@/lib/contracts/statistics";
@@ -123,12 +123,13 @@ describe("GET /statistics/week", () => {
     await act(api, undone.id, "complete");
     await act(api, undone.id, "reset");
 
-    // Saturday: completed, then deleted: its time leaves the statistics
+    // Saturday: completed (1200 s), then deleted: it leaves the calendar, its recorded time stays in the statistics
     at("2026-11-21T08:00:00");
     const deleted = await newSchedule(api, { title: "deleted", type: "DEEP_WORK", startAt: "2026-11-21T08:00:00+09:00" });
     await act(api, deleted.id, "start");
     at("2026-11-21T08:20:00");
-    await act(api, deleted.id, "complete");
+    const deletedSeconds = (await act(api, deleted.id, "complete")).elapsedSeconds;
+    expect(deletedSeconds).toBe(1200);
     expect((await api.delete("/schedules/{id}", { params: { id: deleted.id } })).status).toBe(204);
 
     // the Sunday before: another week
@@ -148,16 +149,16 @@ describe("GET /statistics/week", () => {
     const byDate = Object.fromEntries(stats.days.map((d) => [d.date, d]));
     expect(stats).toMatchObject({
       weekStart: "2026-11-16",
-      totalSeconds: 69,
-      byType: { DEEP_WORK: 40, QUICK_TASK: 29, ADMIN_TASK: 0 },
-      completedCount: 3,
+      totalSeconds: 1269,
+      byType: { DEEP_WORK: 1240, QUICK_TASK: 29, ADMIN_TASK: 0 },
+      completedCount: 4,
     });
     expect(byDate["2026-11-16"]).toMatchObject({ seconds: 0, completedCount: 0 });
     expect(byDate["2026-11-17"]).toMatchObject({ seconds: 40, byType: { ...ZERO, DEEP_WORK: 40 }, completedCount: 1 });
     expect(byDate["2026-11-18"]).toMatchObject({ seconds: 9, byType: { ...ZERO, QUICK_TASK: 9 }, completedCount: 0 });
     expect(byDate["2026-11-19"]).toMatchObject({ seconds: 20, byType: { ...ZERO, QUICK_TASK: 20 }, completedCount: 1 });
     expect(byDate["2026-11-20"]).toMatchObject({ seconds: 0, byType: ZERO, completedCount: 1 });
-    expect(byDate["2026-11-21"]).toMatchObject({ seconds: 0, completedCount: 0 });
+    expect(byDate["2026-11-21"]).toMatchObject({ seconds: 1200, byType: { ...ZERO, DEEP_WORK: 1200 }, completedCount: 1 });
     expect(byDate["2026-11-22"]).toMatchObject({ seconds: 0, completedCount: 0 });
     for (const d of stats.days) {
       expect(d.goalSeconds).toBe(5400);
@@ -166,13 +167,15 @@ describe("GET /statistics/week", () => {
     expect(stats.days.reduce((sum, d) => sum + d.seconds, 0)).toBe(stats.totalSeconds);
     expect(stats.days.reduce((sum, d) => sum + d.completedCount, 0)).toBe(stats.completedCount);
 
-    // the invariant, read back through GET /schedules: the week's completed schedules' elapsedSeconds
+    // the invariant, read back through GET /schedules: the week's completed schedules' elapsedSeconds, plus the
+    // time of the deleted one (no longer listed, still recorded)
     const listed = ok(await api.get("/schedules", { query: { from: "2026-11-16", to: "2026-11-22" } }), 200, ScheduleList).items;
     const completed = listed.filter((s) => s.state === "COMPLETED");
     expect(completed.map((s) => s.title).sort()).toEqual(["never ran", "overnight", "tue"]);
-    expect(completed.reduce((sum, s) => sum + s.elapsedSeconds, 0)).toBe(stats.totalSeconds);
+    expect(completed.reduce((sum, s) => sum + s.elapsedSeconds, 0) + deletedSeconds).toBe(stats.totalSeconds);
     for (const type of SCHEDULE_TYPES) {
-      expect(completed.filter((s) => s.type === type).reduce((sum, s) => sum + s.elapsedSeconds, 0)).toBe(stats.byType[type]);
+      const recorded = type === "DEEP_WORK" ? deletedSeconds : 0;
+      expect(completed.filter((s) => s.type === type).reduce((sum, s) => sum + s.elapsedSeconds, 0) + recorded).toBe(stats.byType[type]);
     }
 
     expect(await week(api, "2026-11-15")).toMatchObject({ weekStart: "2026-11-09", totalSeconds: 7, completedCount: 1 });

@@ -275,7 +275,7 @@ describe("path and query", () => {
   });
 
   it("lists the refusals of path, query, header and body together", async () => {
-    const route = apiHandler({ params: IdParams, query: ListTasksQuery, body: UpdateTaskInput }, () => ({}));
+    const route = apiHandler({ params: IdParams, query: ListTasksQuery, body: UpdateTaskInput, idempotent: true }, () => ({}));
     const response = await call(route, {
       method: "POST",
       path: "/tasks/nope?limit=0",
@@ -338,7 +338,7 @@ describe("path and query", () => {
 });
 
 describe("Idempotency-Key and fingerprint", () => {
-  const route = apiHandler({ params: ScheduleActionParams, body: TransitionInput }, ({ idempotencyKey, fingerprint }) => ({
+  const route = apiHandler({ params: ScheduleActionParams, body: TransitionInput, idempotent: true }, ({ idempotencyKey, fingerprint }) => ({
     idempotencyKey,
     fingerprint,
   }));
@@ -350,6 +350,16 @@ describe("Idempotency-Key and fingerprint", () => {
     expect((await withKey.json()).idempotencyKey).toBe("abc-123");
     const without = await call(route, { path, params });
     expect((await without.json()).idempotencyKey).toBeNull();
+  });
+
+  it("a POST route that takes no key refuses one with a 400 that says so, never ignoring it silently", async () => {
+    const plain = apiHandler({ params: ScheduleActionParams, body: TransitionInput }, () => ({ ran: true }));
+    const answer = await call(plain, { path, params, headers: { "Idempotency-Key": "abc-123" } });
+    expect(await fieldErrorsOf(answer)).toEqual({ "Idempotency-Key": ["is not taken by this route: send the request without it"] });
+    expect((await call(plain, { path, params })).status).toBe(200);
+    // a repeatable action accepts it and stores nothing
+    const repeatable = apiHandler({ params: ScheduleActionParams, body: TransitionInput, idempotent: "repeatable" }, ({ idempotencyKey }) => ({ idempotencyKey }));
+    expect(await (await call(repeatable, { path, params, headers: { "Idempotency-Key": "abc-123" } })).json()).toEqual({ idempotencyKey: "abc-123" });
   });
 
   it("refuses 256 characters or a non-ASCII character as a VALIDATION of the header", async () => {

@@ -7,6 +7,6 @@ export const GET = apiHandler({ query: ListSchedulesQuery, output: ScheduleList 
   items: await listSchedules(memberId, scheduleRange(query)),
 }));
 
-export const POST = apiHandler({ body: CreateScheduleInput, status: 201, output: ScheduleView }, ({ memberId, body }) =>
+export const POST = apiHandler({ body: CreateScheduleInput, status: 201, output: ScheduleView, idempotent: true }, ({ memberId, body }) =>
   createSchedule(memberId, { ...body, startAt: new Date(body.startAt) }),
 );

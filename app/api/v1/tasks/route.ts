@@ -5,6 +5,6 @@ import { listTasks } from "@/lib/services/tasks/read-tasks";
 
 export const GET = apiHandler({ query: ListTasksQuery, output: TaskPage }, ({ memberId, query }) => listTasks(memberId, query));
 
-export const POST = apiHandler({ body: CreateTaskInput, status: 201, output: TaskView }, ({ memberId, body }) =>
+export const POST = apiHandler({ body: CreateTaskInput, status: 201, output: TaskView, idempotent: true }, ({ memberId, body }) =>
   createTask(memberId, body),
 );

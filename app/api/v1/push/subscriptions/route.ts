@@ -5,9 +5,10 @@ import { apiHandler } from "@/lib/http/api";
 import { PushDeviceView } from "@/lib/push/contracts";
 import { subscribeDevice, unsubscribeDevice } from "@/lib/services/push/subscriptions";
 
-export const POST = apiHandler({ body: PushSubscriptionInput, status: 201, output: PushDeviceView }, async ({ memberId, body }) => {
+export const POST = apiHandler({ body: PushSubscriptionInput, status: 201, output: PushDeviceView, idempotent: true }, async ({ memberId, body }) => {
   const device = await subscribeDevice(memberId, body);
-  return { id: device.id, transport: device.transport, createdAt: device.createdAt.toISOString() } satisfies PushDeviceView;
+  // a replayed answer is the stored JSON, where createdAt is already text
+  return { id: device.id, transport: device.transport, createdAt: new Date(device.createdAt).toISOString() } satisfies PushDeviceView;
 });
 
 export const DELETE = apiHandler({ body: DeletePushSubscriptionInput, status: 204 }, async ({ memberId, body }) => {

@@ -1,14 +1,11 @@
-// POST /goals/{id}/tasks: accept a break-down (all or nothing), with an optional Idempotency-Key.
+// POST /goals/{id}/tasks: accept a break-down (all or nothing), with an optional Idempotency-Key (apiHandler's
+// idempotent: true: the accept's transaction stores its answer under the key, and a repeat gets it back).
 import { IdParams } from "@/lib/contracts/common";
 import { AcceptTasksInput, AcceptedTasks } from "@/lib/contracts/goal";
-import { apiHandler, replayAware } from "@/lib/http/api";
+import { apiHandler } from "@/lib/http/api";
 import { acceptBreakdown } from "@/lib/services/goals/accept-breakdown";
 
 export const POST = apiHandler(
-  { params: IdParams, body: AcceptTasksInput, status: 201, output: AcceptedTasks },
-  async ({ memberId, params, body, idempotencyKey, fingerprint, responseHeaders }) => {
-    const idempotency = idempotencyKey ? { key: idempotencyKey, fingerprint } : undefined;
-    const answer = await replayAware(responseHeaders, acceptBreakdown(memberId, params.id, body.tasks, { idempotency }));
-    return { tasks: answer.tasks };
-  },
+  { params: IdParams, body: AcceptTasksInput, status: 201, output: AcceptedTasks, idempotent: true },
+  async ({ memberId, params, body }) => ({ tasks: (await acceptBreakdown(memberId, params.id, body.tasks)).tasks }),
 );

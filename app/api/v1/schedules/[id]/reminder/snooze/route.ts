@@ -6,14 +6,14 @@ import { inngest, REMINDER_SNOOZED } from "@/inngest/client";
 import { IdParams } from "@/lib/contracts/common";
 import { SnoozeAnswer, SnoozeInput } from "@/lib/contracts/reminder";
 import { DomainError } from "@/lib/domain/errors";
-import { apiHandler, replayAware } from "@/lib/http/api";
+import { apiHandler } from "@/lib/http/api";
 import { snoozeReminder } from "@/lib/services/reminders/snooze-reminder";
 
+// the key is handled by apiHandler's idempotent: true: the snooze's transaction stores its answer under it
 export const POST = apiHandler(
-  { params: IdParams, body: SnoozeInput, output: SnoozeAnswer },
-  async ({ memberId, params, body, idempotencyKey, fingerprint, responseHeaders }) => {
-    const idempotency = idempotencyKey ? { key: idempotencyKey, fingerprint } : undefined;
-    const { snooze, eventId } = await replayAware(responseHeaders, snoozeReminder(memberId, params.id, body.minutes, { idempotency }));
+  { params: IdParams, body: SnoozeInput, output: SnoozeAnswer, idempotent: true },
+  async ({ memberId, params, body }) => {
+    const { snooze, eventId } = await snoozeReminder(memberId, params.id, body.minutes);
     try {
       await inngest.send({ id: eventId, name: REMINDER_SNOOZED, data: snooze });
     } catch {
