@@ -11,6 +11,7 @@ import { iteratedLocalSearch, type Work } from "./local-search";
 import {
   MS_PER_MINUTE,
   ceilTo,
+  compareCost,
   decode,
   earliestStart,
   toMinuteIntervals,
@@ -87,6 +88,34 @@ function checkInput(input: PlanInput): void {
   if (!Number.isInteger(input.bufferMinutes) || input.bufferMinutes < 0) throw new RangeError("The buffer is whole minutes ≥ 0");
 }
 
+/**
+ * Where the heuristic stopped short of a local optimum (the work ran out), a task left out may still fit a gap:
+ * move each such task to the first position of the order at which the plan gets better. Afterwards no task that
+ * fits between the placed ones, after its prerequisites, is left out.
+ */
+function fillGaps(problem: Problem, order: Int32Array, work: Work): Int32Array {
+  let current = decode(problem, order);
+  let best = Int32Array.from(order);
+  // placing one task may let its dependents in: repeat until nothing changes
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let j = 0; j < problem.n; j++) {
+      if (current.placed[j] || !problem.prerequisites[j]!.every((q) => current.placed[q])) continue;
+      const without = [...best].filter((x) => x !== j);
+      for (let t = 0; t <= without.length; t++) {
+        work.used += problem.n;
+        const candidate = Int32Array.from([...without.slice(0, t), j, ...without.slice(t)]);
+        const decoded = decode(problem, candidate);
+        if (compareCost(decoded.cost, current.cost) < 0) {
+          [best, current, changed] = [candidate, decoded, true];
+          break;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 export function plan(input: PlanInput): PlanResult {
   checkInput(input);
   const gridMinutes = input.grid?.minutes ?? DEFAULT_GRID_MINUTES;
@@ -159,6 +188,7 @@ export function plan(input: PlanInput): PlanResult {
     }
   }
 
+  if (!optimal) order = fillGaps(problem, order, work);
   const decoded = decode(problem, order);
   const placements: Placement[] = [];
   let lateTasks = 0;
