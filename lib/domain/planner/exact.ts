@@ -7,11 +7,11 @@
 // plan: the tasks not in its set are left out. When the search runs to the end, the best plan is proven optimal over
 // all orders, hence (problem.ts) over every placement on the grid.
 
-import { compareCost, earliestStart, type Cost, type Problem } from "./problem";
+import { compareCost, earliestStart, firstUsefulInterval, type Cost, type Problem } from "./problem";
 import type { Work } from "./local-search";
 
 /** larger sets are left to the heuristic: 2^n states would not fit in any budget */
-export const EXACT_MAX_TASKS = 30;
+export const EXACT_MAX_TASKS = 24;
 
 type State = {
   mask: number;
@@ -53,6 +53,8 @@ function bound(problem: Problem, topo: readonly number[], s: State, work: Work, 
   let lateness = s.lateness;
   let sumEnd = s.sumEnd;
   spt.length = 0;
+  // every start from here on is at or after s.ready: earlier intervals cannot hold one
+  const from = firstUsefulInterval(problem, s.ready, 0);
   for (const j of topo) {
     if (s.mask & (1 << j)) continue;
     work.used++;
@@ -63,7 +65,7 @@ function bound(problem: Problem, topo: readonly number[], s: State, work: Work, 
       if (end[q]! < 0) possible = false;
       else ready = Math.max(ready, end[q]! + problem.buffer);
     }
-    const start = possible ? earliestStart(problem, j, ready) : -1;
+    const start = possible ? earliestStart(problem, j, ready, from) : -1;
     if (start < 0) {
       end[j] = -1;
       unplaced += problem.leaveOut[j]!;
@@ -118,11 +120,12 @@ export function solveExactly(problem: Problem, incumbent: Cost, work: Work): Exa
       for (const s of front) {
         if (work.used >= work.limit) return { proven: false };
         let finished = true;
+        const from = firstUsefulInterval(problem, s.ready, 0);
         for (let j = 0; j < n; j++) {
           const bit = 1 << j;
           if (s.mask & bit || (prerequisiteMask[j]! & s.mask) !== prerequisiteMask[j]) continue;
           work.used++;
-          const start = earliestStart(problem, j, s.ready);
+          const start = earliestStart(problem, j, s.ready, from);
           if (start < 0) continue;
           finished = false;
           const taskEnd = start + problem.minutes[j]!;
