@@ -69,6 +69,7 @@ function benchWt40(): { line: string; rows: string[] } {
   let gapMax = 0;
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  const values = new Map<number, number>();
   const rows: string[] = [];
   let first = "";
   for (const i of chosen) {
@@ -77,6 +78,7 @@ function benchWt40(): { line: string; rows: string[] } {
     const result = run.value;
     check(`wt40 #${i + 1}`, input, result);
     const value = result.objective.weightedLatenessMinutes;
+    values.set(i, value);
     if (i === 0) {
       first = `instance 1 (listed ${optima[0]}, not an optimum of this data): ${value}`;
       continue;
@@ -99,6 +101,17 @@ function benchWt40(): { line: string; rows: string[] } {
     `max ${(gapMax * 100).toFixed(3)} %; ms per instance wall mean ${mean(times).toFixed(0)}, max ${times[times.length - 1]?.toFixed(0)}; ` +
     `CPU mean ${mean(cpuTimes).toFixed(0)}, max ${cpuTimes[cpuTimes.length - 1]?.toFixed(0)}`;
   if (quick && reached < trusted) broken++;
+  // Our plans for instances 1 and 20 cost exactly the values listed for 20 and 1: the two lines look swapped in
+  // wtopt40.txt. Say what the figures would be if so, beside the figures by the list as it stands.
+  const [v1, v20] = [values.get(0), values.get(19)];
+  if (v1 === optima[19] && v20 === optima[0] && v20! > optima[19]!) {
+    const gapWithout = (gapSum - (v20! - optima[19]!) / optima[19]!) / Math.max(1, trusted);
+    rows.push(
+      `  instance 20 reaches ${v20}, the value listed for instance 1, and instance 1 reaches ${v1}, the value listed for ` +
+        `instance 20: if those two lines are swapped, ${reached + 1} of ${trusted} are optimal and the mean gap is ` +
+        `${(gapWithout * 100).toFixed(4)} %`,
+    );
+  }
   return { line, rows: [...rows, `  ${first}`] };
 }
 
