@@ -12,6 +12,8 @@ import type { Work } from "./local-search";
 
 /** larger sets are left to the heuristic: 2^n states would not fit in any budget */
 export const EXACT_MAX_TASKS = 24;
+/** states added to one layer: beyond this the memory a request holds is not worth the proof */
+export const EXACT_MAX_STATES = 400_000;
 
 type State = {
   mask: number;
@@ -114,8 +116,10 @@ export function solveExactly(problem: Problem, incumbent: Cost, work: Work): Exa
   const root: State = { mask: 0, ready: problem.now, lateness: 0, sumEnd: 0, task: -1, parent: null };
   if (compareCost(bound(problem, topo, root, work, end, spt), best) >= 0) return { proven: true, order: null, cost: best };
   let layer = new Map<number, State[]>([[0, [root]]]);
+  let kept = 0;
   while (layer.size > 0) {
     const next = new Map<number, State[]>();
+    kept = 0;
     for (const front of layer.values()) {
       for (const s of front) {
         if (work.used >= work.limit) return { proven: false };
@@ -140,7 +144,7 @@ export function solveExactly(problem: Problem, incumbent: Cost, work: Work): Exa
           if (compareCost(bound(problem, topo, child, work, end, spt), best) >= 0) continue;
           let childFront = next.get(child.mask);
           if (!childFront) next.set(child.mask, (childFront = []));
-          addToFront(childFront, child);
+          if (addToFront(childFront, child) && ++kept > EXACT_MAX_STATES) return { proven: false };
         }
         if (!finished) continue;
         let unplaced = 0;
