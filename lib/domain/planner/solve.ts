@@ -83,6 +83,9 @@ function checkInput(input: PlanInput): void {
     if (!Number.isInteger(t.minutes) || t.minutes < 1) throw new RangeError(`Task ${t.id} needs whole minutes ≥ 1`);
     if (!(t.importance > 0) || !Number.isFinite(t.importance)) throw new RangeError(`Task ${t.id} needs an importance > 0`);
   }
+  if (input.timeBudgetMs !== undefined && !(input.timeBudgetMs >= 0 && Number.isFinite(input.timeBudgetMs))) {
+    throw new RangeError("The time budget is a finite number of milliseconds ≥ 0");
+  }
   const grid = input.grid?.minutes ?? DEFAULT_GRID_MINUTES;
   if (!Number.isInteger(grid) || grid < 1) throw new RangeError("The grid is whole minutes ≥ 1");
   if (!Number.isInteger(input.bufferMinutes) || input.bufferMinutes < 0) throw new RangeError("The buffer is whole minutes ≥ 0");

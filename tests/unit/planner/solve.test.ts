@@ -387,3 +387,21 @@ describe("determinism", () => {
     );
   }, 60_000);
 });
+
+describe("input the API has already parsed", () => {
+  const base: PlanInput = { tasks: [], free: [], bufferMinutes: 0, now: new Date("2026-12-07T00:00:00Z") };
+  const task: PlannerTask = { id: "a", minutes: 10, importance: 1, deadline: null, prerequisites: [] };
+
+  it("is refused as a programming error when it breaks the solver's assumptions", () => {
+    expect(() => plan({ ...base, tasks: [task, task] })).toThrow(RangeError);
+    expect(() => plan({ ...base, tasks: [{ ...task, minutes: 2.5 }] })).toThrow(RangeError);
+    expect(() => plan({ ...base, tasks: [{ ...task, importance: 0 }] })).toThrow(RangeError);
+    expect(() => plan({ ...base, bufferMinutes: -5 })).toThrow(RangeError);
+    expect(() => plan({ ...base, grid: { minutes: 0, origin: base.now } })).toThrow(RangeError);
+    expect(() => plan({ ...base, timeBudgetMs: Number.NaN })).toThrow(RangeError);
+  });
+
+  it("answers an empty plan for no tasks, proven", () => {
+    expect(plan(base)).toMatchObject({ placements: [], unplaced: [], optimal: true, solver: "exact" });
+  });
+});
