@@ -375,7 +375,7 @@ export type SearchResult = { order: Int32Array; cost: Cost; kicks: number };
 
 /**
  * The best order found: the best dispatch rule's order, improved by local search, then kicked (a few random
- * interchanges of nearby tasks) and improved again, keeping a kicked optimum that is no worse than the current one.
+ * moves of tasks to nearby positions) and improved again, keeping a kicked optimum that is no worse than the current one.
  */
 export function iteratedLocalSearch(problem: Problem, work: Work, staleKicks: number): SearchResult {
   const { n } = problem;
@@ -410,8 +410,15 @@ export function iteratedLocalSearch(problem: Problem, work: Work, staleKicks: nu
     for (let s = 0; s < strength; s++) {
       const i = Math.floor(random() * n);
       const t = Math.min(n - 1, Math.max(0, i + Math.floor(random() * (2 * span + 1)) - span));
-      [kicked[i], kicked[t]] = [kicked[t]!, kicked[i]!];
-      // the moved tasks and their new neighbours
+      if (restart) [kicked[i], kicked[t]] = [kicked[t]!, kicked[i]!];
+      else {
+        // move the task at i to t (on wt40 these kicks found more optima than interchanges)
+        const job = kicked[i]!;
+        if (t > i) kicked.copyWithin(i, i + 1, t + 1);
+        else kicked.copyWithin(t + 1, t, i);
+        kicked[t] = job;
+      }
+      // the moved tasks and their new neighbours (the tasks between them only shift)
       for (const x of [i - 1, i, i + 1, t - 1, t, t + 1]) if (x >= 0 && x < n) active[kicked[x]!] = 1;
     }
     evaluator.order.set(kicked);
