@@ -112,7 +112,7 @@ function benchWt40(): { line: string; rows: string[] } {
         `${(gapWithout * 100).toFixed(4)} %`,
     );
   }
-  return { line, rows: [...rows, `  ${first}`] };
+  return { line, rows: first ? [...rows, `  ${first}`] : rows };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ export type PlanResult = {
   objective: {
     weightedLatenessMinutes: number;
     lateTasks: number;
-    /** Σ over placements of minutes from now (rounded up to the minute) to its end */
+    /** Σ over placements of the minutes from now (rounded up to the grid) to its end */
     sumEndMinutes: number;
     /** Σ importance × minutes of the tasks left out that could have fitted alone (NO_ROOM, and BLOCKED by those) */
     unplacedWeightedMinutes: number;
