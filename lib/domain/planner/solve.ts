@@ -92,31 +92,41 @@ function checkInput(input: PlanInput): void {
 }
 
 /**
- * Where the heuristic stopped short of a local optimum (the work ran out), a task left out may still fit a gap:
- * move each such task to the first position of the order at which the plan gets better. Afterwards no task that
- * fits between the placed ones, after its prerequisites, is left out.
+ * Where the heuristic stopped short of a local optimum (the work ran out), a task left out may still fit a gap
+ * between the placed blocks. Put each such task into the order just before the block after the first gap that holds
+ * it: it lands in that gap or earlier, every other block keeps its start, and less work is left out. Repeat until no
+ * gap holds a task left out, so no task that fits is left out. Each round is one decoding and one scan of the gaps.
  */
 function fillGaps(problem: Problem, order: Int32Array, work: Work): Int32Array {
-  let current = decode(problem, order);
-  let best = Int32Array.from(order);
-  // placing one task may let its dependents in: repeat until nothing changes
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let j = 0; j < problem.n; j++) {
-      if (current.placed[j] || !problem.prerequisites[j]!.every((q) => current.placed[q])) continue;
-      const without = [...best].filter((x) => x !== j);
-      for (let t = 0; t <= without.length; t++) {
-        work.used += problem.n;
-        const candidate = Int32Array.from([...without.slice(0, t), j, ...without.slice(t)]);
-        const decoded = decode(problem, candidate);
-        if (compareCost(decoded.cost, current.cost) < 0) {
-          [best, current, changed] = [candidate, decoded, true];
+  let current = Array.from(order);
+  for (;;) {
+    const decoded = decode(problem, current);
+    work.used += problem.n;
+    // placed tasks in order of start, which is their order in `current`
+    const blocks = current.filter((j) => decoded.placed[j] === 1);
+    let insertion: { task: number; before: number | null } | null = null;
+    for (let j = 0; j < problem.n && !insertion; j++) {
+      if (decoded.placed[j] || !problem.prerequisites[j]!.every((q) => decoded.placed[q])) continue;
+      let ready = problem.now;
+      for (const q of problem.prerequisites[j]!) ready = Math.max(ready, decoded.start[q]! + problem.minutes[q]! + problem.buffer);
+      for (let b = 0; b <= blocks.length; b++) {
+        work.used++;
+        const previous = blocks[b - 1];
+        const next = blocks[b];
+        const gapStart = previous === undefined ? problem.now : decoded.start[previous]! + problem.minutes[previous]! + problem.buffer;
+        const start = earliestStart(problem, j, Math.max(ready, gapStart));
+        if (start < 0) break; // fits nowhere later either
+        if (next === undefined || start + problem.minutes[j]! + problem.buffer <= decoded.start[next]!) {
+          insertion = { task: j, before: next ?? null };
           break;
         }
       }
     }
+    if (!insertion) return Int32Array.from(current);
+    const { task, before } = insertion;
+    current = current.filter((x) => x !== task);
+    current.splice(before === null ? current.length : current.indexOf(before), 0, task);
   }
-  return best;
 }
 
 export function plan(input: PlanInput): PlanResult {
