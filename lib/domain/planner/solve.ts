@@ -11,7 +11,6 @@ import { iteratedLocalSearch, type Work } from "./local-search";
 import {
   MS_PER_MINUTE,
   ceilTo,
-  compareCost,
   decode,
   earliestStart,
   toMinuteIntervals,
