@@ -162,6 +162,17 @@ function expectRulesKept({ input, zone, busy, working }: Instance, result: PlanR
 }
 
 describe("plan keeps every placement rule", () => {
+  it("even with no budget, when only the dispatch rules and the gap filling run", () => {
+    fc.assert(
+      fc.property(instanceArb(30), (instance) => {
+        const input = { ...instance.input, timeBudgetMs: 0, exact: false };
+        const result = plan(input);
+        expectRulesKept({ ...instance, input }, result);
+      }),
+      { numRuns: Number(process.env.PLANNER_RUNS ?? 40) },
+    );
+  }, 60_000);
+
   it("for random weeks in zones with DST changes, half-hour and quarter-hour offsets", () => {
     fc.assert(
       fc.property(instanceArb(25), (instance) => {
