@@ -4,6 +4,7 @@
 import type { DragEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ElapsedTime } from "@/components/player/elapsed-time";
+import { TrackProgress } from "@/components/player/track-progress";
 import { TransitionButtons } from "@/components/player/transition-buttons";
 import type { TrackedSchedule } from "@/lib/client/elapsed";
 import { usePlayerStore } from "@/components/player/store";
@@ -27,6 +28,10 @@ type Props = {
   moveTargets: { date: string; label: string }[];
   timeZone: string;
 };
+
+/** a card is a block of its planned length: 30 minutes take the card's natural height, an hour about twice that */
+const PIXELS_PER_MINUTE = 2.4;
+const blockHeight = (plannedMinutes: number) => `${Math.round(Math.min(720, Math.max(30, plannedMinutes)) * PIXELS_PER_MINUTE)}px`;
 
 export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets, timeZone }: Props) {
   const t = useTranslations("player");
@@ -54,6 +59,8 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
       draggable={movable}
       onDragStart={movable ? onDragStart : undefined}
       title={movable ? t("card.dragHint") : undefined}
+      data-planned-minutes={schedule.plannedMinutes}
+      style={{ minHeight: blockHeight(schedule.plannedMinutes) }}
       className={`flex flex-col gap-3 rounded-2xl border bg-surface p-4 ${
         schedule.state === "IN_PROGRESS" ? "border-brand shadow-md" : "border-line"
       } ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
@@ -80,7 +87,15 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
         </div>
         <ElapsedTime schedule={schedule} label={t("card.elapsed")} className="shrink-0 text-lg font-semibold" />
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      {schedule.state === "NOT_STARTED" ? null : (
+        <TrackProgress
+          schedule={schedule}
+          label={(percent, overMinutes) =>
+            overMinutes > 0 ? t("card.progressOver", { minutes: overMinutes }) : t("card.progress", { percent })
+          }
+        />
+      )}
+      <div className="mt-auto flex flex-wrap items-center justify-between gap-2">
         <TransitionButtons schedule={schedule} />
         {movable && moveTargets.length > 0 ? (
           <select

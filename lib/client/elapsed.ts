@@ -66,3 +66,12 @@ export function predictTransition(schedule: TrackedSchedule, action: ScheduleAct
     answeredAtMs: serverNowMs,
   };
 }
+
+/** how far a track is through its planned length (0–1), and by how many whole minutes it ran over */
+export function trackProgress(elapsedSeconds: number, plannedMinutes: number): { ratio: number; overMinutes: number } {
+  const planned = Math.max(1, plannedMinutes * 60);
+  return {
+    ratio: Math.min(1, Math.max(0, elapsedSeconds / planned)),
+    overMinutes: Math.max(0, Math.floor((elapsedSeconds - planned) / 60)),
+  };
+}

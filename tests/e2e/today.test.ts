@@ -116,6 +116,9 @@ describe("today and the player", () => {
       await addSchedule(page, "Write the report", "23:30");
       const report = card(page, "Write the report");
       expect(await report.getAttribute("data-state")).toBe("NOT_STARTED");
+      // a block of its planned length (30 minutes by default), with no progress bar before it starts
+      expect(await report.getAttribute("data-planned-minutes")).toBe("30");
+      expect(await report.getByTestId("track-progress").count()).toBe(0);
       // only what the table allows from NOT_STARTED
       expect(await report.locator("[data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))).toEqual(["start", "complete"]);
 
@@ -125,6 +128,9 @@ describe("today and the player", () => {
       expect(await player.innerText()).toContain("Write the report");
       const timer = player.getByRole("timer");
       await expect.poll(() => seconds(timer), { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
+      // the track's progress against its planned 30 minutes
+      const progress = report.getByTestId("track-progress");
+      expect(await progress.getAttribute("aria-valuetext")).toMatch(/^\d+% of the planned time$/);
 
       // a reload shows the same running time (derived from the server's session start, not from ticks)
       const beforeReload = await seconds(timer);

@@ -11,6 +11,7 @@ import { AcceptedTasks, GoalList, GoalView } from "@/lib/contracts/goal";
 import { MemberView } from "@/lib/contracts/member";
 import { TaskPage, TaskView } from "@/lib/contracts/task";
 import { db } from "@/lib/db/client";
+import { deleteSchedule } from "@/lib/services/schedules/delete-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
 import { outboxOf } from "../../support/fixtures";
 import {
@@ -219,6 +220,20 @@ describe("progress", () => {
     // a target in the past is not on track; completing the prerequisite outside the goal frees c later
     ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { targetDate: "2026-01-01" } }), 200, GoalView);
     expect((await readGoal(g, goal.id)).progress.onTrack).toBe(false);
+  });
+
+  it("keeps the recorded time of a deleted COMPLETED schedule in the goal's spent time (tidying never loses history)", async () => {
+    const g = await signedIn();
+    const goal = await newGoal(g);
+    const task = await newTask(g.api, { title: "done", goalId: goal.id, expectedMinutes: 20 });
+    const schedule = await newSchedule(g.api, { taskId: task.id });
+    const t0 = new Date(Date.now() - 3600_000);
+    await transitionSchedule(g.member.id, schedule.id, "start", { now: t0 });
+    await transitionSchedule(g.member.id, schedule.id, "complete", { now: new Date(t0.getTime() + 600_000) });
+    expect((await readGoal(g, goal.id)).progress.spentSeconds).toBe(600);
+
+    await deleteSchedule(g.member.id, schedule.id);
+    expect((await readGoal(g, goal.id)).progress).toMatchObject({ tasks: 1, completedTasks: 1, spentSeconds: 600 });
   });
 });
 
