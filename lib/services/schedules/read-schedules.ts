@@ -63,7 +63,7 @@ type RawScheduleRow = Omit<ScheduleRow, "sessions" | "type" | "state"> & {
 /** the member's live schedules matching `where` (on alias s), each with its sessions, in one statement */
 async function scheduleRows(where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`s.id`, limit?: number): Promise<ScheduleRow[]> {
   const rows = await db().$queryRaw<RawScheduleRow[]>`
-    SELECT s.id, s.title, s.description, s."startAt", s.type::text AS type, s.state::text AS state, s."taskId",
+    SELECT s.id, s.title, s.description, s."startAt", s."plannedMinutes", s.type::text AS type, s.state::text AS state, s."taskId",
            s.version, s."createdAt", s."updatedAt",
            coalesce((SELECT json_agg(json_build_object('startedAt', w."startedAt", 'endedAt', w."endedAt") ORDER BY w."startedAt")
                      FROM work_sessions w WHERE w."scheduleId" = s.id), '[]'::json) AS sessions
