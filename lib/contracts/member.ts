@@ -2,7 +2,10 @@
 
 import * as z from "zod";
 import {
+  BUFFER_MINUTES,
   DAILY_GOAL_MINUTES,
+  ISO_WEEKDAYS,
+  MAX_WORKING_INTERVALS_PER_DAY,
   DEFAULT_TIME_ZONE,
   LOCALES,
   NICKNAME,
@@ -11,6 +14,7 @@ import {
   USERNAME,
 } from "@/lib/domain/limits";
 import { isValidTimeZone } from "@/lib/domain/time";
+import { WALL_TIME, WALL_TIME_OR_MIDNIGHT, minuteOfDay, overlappingIntervals } from "@/lib/domain/goals/working-hours";
 import { Id, body, characterCount, integer, oneOfMessage, requiredOr, text, view } from "./common";
 
 /** the width of members.timezone (VarChar(64)); the longest IANA name is about half of it */
@@ -42,6 +46,41 @@ export const ReminderLeadMinutes = integer(
   REMINDER_LEAD_MINUTES.max,
   `Minutes before a schedule's start to remind; the UI offers ${REMINDER_LEAD_MINUTES.presets.join(", ")}.`,
 );
+
+/** one working interval of a day, on the member's wall clock; "24:00" ends it at midnight */
+export const WorkingInterval = body({
+  start: z.string({ error: requiredOr("must be a time HH:MM") }).regex(WALL_TIME, "must be a time HH:MM from 00:00 to 23:59"),
+  end: z
+    .string({ error: requiredOr("must be a time HH:MM") })
+    .regex(WALL_TIME_OR_MIDNIGHT, "must be a time HH:MM from 00:01 to 24:00"),
+}).superRefine((interval, ctx) => {
+  if (WALL_TIME.test(interval.start) && WALL_TIME_OR_MIDNIGHT.test(interval.end) && minuteOfDay(interval.end) <= minuteOfDay(interval.start)) {
+    ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+  }
+});
+
+const WorkingDay = z
+  .array(WorkingInterval, { error: requiredOr("must be a list of { start, end }") })
+  .max(MAX_WORKING_INTERVALS_PER_DAY, `must have at most ${MAX_WORKING_INTERVALS_PER_DAY} intervals`)
+  .superRefine((intervals, ctx) => {
+    for (const [, later] of overlappingIntervals(intervals)) {
+      ctx.addIssue({ code: "custom", path: [later], message: "must not overlap another interval of the day" });
+    }
+  });
+
+/**
+ * A member's working hours: a key per ISO weekday "1" (Monday) … "7" (Sunday), each a list of intervals
+ * (end after start, no overlap within the day). A PATCH replaces the whole week, so every day is required.
+ */
+export const WorkingHours = body(
+  Object.fromEntries(ISO_WEEKDAYS.map((day) => [day, WorkingDay])) as Record<(typeof ISO_WEEKDAYS)[number], typeof WorkingDay>,
+).meta({
+  id: "WorkingHours",
+  description: 'Per ISO weekday "1" (Monday) … "7" (Sunday), the intervals of work in the member\'s time zone.',
+});
+export type WorkingHours = z.output<typeof WorkingHours>;
+
+export const BufferMinutes = integer(BUFFER_MINUTES.min, BUFFER_MINUTES.max, "Minutes kept free between placed blocks.");
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -79,6 +118,8 @@ export const UpdateMemberInput = body({
   dailyGoalMinutes: DailyGoalMinutes.optional(),
   reminderLeadMinutes: ReminderLeadMinutes.optional(),
   locale: Locale.optional(),
+  workingHours: WorkingHours.optional().meta({ description: "Replaces the whole week." }),
+  bufferMinutes: BufferMinutes.optional(),
 }).meta({ id: "UpdateMemberInput" });
 export type UpdateMemberInput = z.output<typeof UpdateMemberInput>;
 
@@ -94,6 +135,8 @@ export const MemberView = view({
   dailyGoalMinutes: z.int(),
   reminderLeadMinutes: z.int(),
   locale: Locale,
+  workingHours: WorkingHours,
+  bufferMinutes: z.int(),
   activeScheduleId: Id.nullable().meta({ description: "The running schedule, or null." }),
 }).meta({ id: "Member" });
 export type MemberView = z.output<typeof MemberView>;

@@ -1,7 +1,7 @@
 // Schedules: POST/GET /schedules, GET/PATCH/DELETE /schedules/{id}, POST /schedules/{id}/{action} (api.md).
 
 import * as z from "zod";
-import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
+import { MAX_RANGE_DAYS, PLANNED_MINUTES } from "@/lib/domain/limits";
 import { addDays, isSupportedDate } from "@/lib/domain/time";
 import {
   Description,
@@ -15,10 +15,14 @@ import {
   Title,
   Version,
   body,
+  integer,
   queryFlag,
   queryInteger,
   view,
 } from "./common";
+
+/** the minutes a schedule occupies on the calendar, [startAt, startAt + plannedMinutes) */
+export const PlannedMinutes = integer(PLANNED_MINUTES.min, PLANNED_MINUTES.max, "The block's length on the calendar, in minutes.");
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -32,6 +36,9 @@ export const CreateScheduleInput = body({
   type: ScheduleType,
   /** absent or null: not linked; a task has at most one schedule (a second one answers 409 DUPLICATE) */
   taskId: Id.nullable().default(null).meta({ description: "The task to link; at most one schedule per task." }),
+  plannedMinutes: PlannedMinutes.optional().meta({
+    description: `Default: the linked task's expected minutes, else its estimate, else ${PLANNED_MINUTES.default}.`,
+  }),
 }).meta({ id: "CreateScheduleInput" });
 export type CreateScheduleInput = z.output<typeof CreateScheduleInput>;
 
@@ -41,6 +48,7 @@ export const UpdateScheduleInput = body({
   description: Description.optional(),
   startAt: Instant.optional(),
   type: ScheduleType.optional(),
+  plannedMinutes: PlannedMinutes.optional(),
   version: Version.optional(),
 }).meta({ id: "UpdateScheduleInput" });
 export type UpdateScheduleInput = z.output<typeof UpdateScheduleInput>;
@@ -125,6 +133,7 @@ export const ScheduleView = view({
   title: z.string(),
   description: z.string(),
   startAt: Instant,
+  plannedMinutes: z.int().min(PLANNED_MINUTES.min).max(PLANNED_MINUTES.max).meta({ description: "Its block on the calendar." }),
   type: ScheduleType,
   state: ScheduleState,
   taskId: Id.nullable(),

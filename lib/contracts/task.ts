@@ -22,6 +22,7 @@ import {
   requiredOr,
   view,
 } from "./common";
+import { PlannedMinutes } from "./schedule";
 
 export const Importance = integer(IMPORTANCE.min, IMPORTANCE.max, "1 (least) to 9 (most).");
 export const Difficulty = z
@@ -53,6 +54,7 @@ export const CreateTaskInput = body({
   expectedMinutes: ExpectedMinutes.nullable().default(null),
   previousTaskIds: TaskIdList.default(() => []).meta({ description: "Tasks to finish before this one." }),
   nextTaskIds: TaskIdList.default(() => []).meta({ description: "Tasks that wait for this one." }),
+  goalId: Id.nullable().default(null).meta({ description: "The member's goal it belongs to, or null." }),
 }).meta({ id: "CreateTaskInput" });
 export type CreateTaskInput = z.output<typeof CreateTaskInput>;
 
@@ -73,6 +75,7 @@ export const UpdateTaskInput = body({
   nextTaskIds: TaskIdList.optional().meta({ description: "Replaces the whole list of tasks waiting for this one." }),
   addPreviousTaskIds: TaskIdList.optional(),
   removePreviousTaskIds: TaskIdList.optional(),
+  goalId: Id.nullable().optional().meta({ description: "Move it to one of the member's goals; null takes it out." }),
   version: Version.optional(),
 })
   .superRefine((input, ctx) => {
@@ -109,6 +112,7 @@ export const ListTasksQuery = z.object({
     }),
   cursor: Cursor.optional(),
   limit: PageLimit,
+  goalId: Id.optional().meta({ description: "Only the tasks of this goal (another member's goal answers 404)." }),
 });
 export type ListTasksQuery = z.output<typeof ListTasksQuery>;
 
@@ -123,6 +127,9 @@ export type DeleteTaskQuery = z.output<typeof DeleteTaskQuery>;
 export const ScheduleTaskInput = body({
   startAt: Instant,
   type: ScheduleType,
+  plannedMinutes: PlannedMinutes.optional().meta({
+    description: "Default: the task's expected minutes, else its estimate.",
+  }),
 }).meta({ id: "ScheduleTaskInput" });
 export type ScheduleTaskInput = z.output<typeof ScheduleTaskInput>;
 
@@ -143,6 +150,7 @@ export const TaskView = view({
   previousTaskIds: z.array(Id),
   nextTaskIds: z.array(Id),
   scheduleId: Id.nullable().meta({ description: "The linked schedule, or null." }),
+  goalId: Id.nullable().meta({ description: "The goal it belongs to, or null." }),
   version: z.int().min(1),
   createdAt: Instant,
   updatedAt: Instant,

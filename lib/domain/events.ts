@@ -15,6 +15,10 @@ export const EVENT_TYPES = [
   "schedule.stopped",
   "schedule.reset",
   "schedule.deleted",
+  "goal.created",
+  "goal.updated",
+  "goal.achieved",
+  "goal.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -25,6 +29,7 @@ export type DomainEvent = {
   memberId: string;
   scheduleId?: string;
   taskId?: string;
+  goalId?: string;
 };
 
 /** the event a schedule transition emits */

@@ -35,3 +35,31 @@ export const MAX_DEPENDENCY_IDS = 50;
  * last days fall outside the range (and five-digit years would break the ordering of YYYY-MM-DD text).
  */
 export const SUPPORTED_DATES = { min: "1970-01-01", max: "2999-12-31" } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Planning (planning.md): goals, planned minutes, working hours, estimates
+// ---------------------------------------------------------------------------------------------
+
+export const GOAL_TITLE = { min: 1, max: 60 } as const;
+export const GOAL_DESCRIPTION = { max: 1000 } as const;
+export const GOAL_STATUSES = ["ACTIVE", "ACHIEVED", "ARCHIVED"] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+/** how many tasks one accepted break-down may create (a proposal has at most 15; the member may add some) */
+export const MAX_ACCEPTED_TASKS = 50;
+/** a task's ref within one break-down */
+export const TASK_REF = { min: 1, max: 40 } as const;
+
+/** a schedule's block on the calendar: given, else its task's expected minutes or estimate, else the default */
+export const PLANNED_MINUTES = { min: 5, max: 720, default: 30 } as const;
+/** minutes kept free between two placed blocks */
+export const BUFFER_MINUTES = { min: 0, max: 60, default: 10 } as const;
+/** ISO weekdays, 1 = Monday … 7 = Sunday, as the keys of a member's working hours */
+export const ISO_WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+export type IsoWeekday = (typeof ISO_WEEKDAYS)[number];
+/** at most this many working intervals on one day */
+export const MAX_WORKING_INTERVALS_PER_DAY = 12;
+
+/** the estimate of a task without expected minutes, by difficulty, until the member has history */
+export const DEFAULT_ESTIMATE_MINUTES: Readonly<Record<Difficulty, number>> = { 1: 15, 2: 30, 3: 45, 5: 90, 8: 150, 13: 240, 21: 360 };
+/** completed tasks of one difficulty (with recorded time) before their median replaces the default */
+export const MIN_ESTIMATE_SAMPLES = 3;

@@ -6,6 +6,16 @@ import * as z from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { MAX_RANGE_DAYS } from "@/lib/domain/limits";
 import { EmptyBody, ErrorBody, IdParams, IdempotencyKey } from "@/lib/contracts/common";
+import {
+  AcceptTasksInput,
+  AcceptedTasks,
+  CreateGoalInput,
+  DeleteGoalQuery,
+  GoalList,
+  GoalView,
+  ListGoalsQuery,
+  UpdateGoalInput,
+} from "@/lib/contracts/goal";
 import { MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
 import { PushDeviceView, PushPublicKeyView } from "@/lib/push/contracts";
@@ -172,7 +182,8 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
     patch: {
       operationId: "updateMe",
       tags: ["Me"],
-      summary: "Change nickname, time zone, daily goal, reminder lead time or locale",
+      summary: "Change nickname, time zone, daily goal, reminder lead time, locale, working hours or buffer",
+      description: "workingHours replaces the whole week: send all seven days.",
       requestBody: jsonBody(UpdateMemberInput),
       responses: responses({ 200: json(MemberView, "The member, changed.") }, [400, 401]),
     },
@@ -364,6 +375,70 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       ),
     },
   },
+  "/goals": {
+    post: {
+      operationId: "createGoal",
+      tags: ["Goals"],
+      summary: "Create a goal",
+      requestBody: jsonBody(CreateGoalInput),
+      responses: responses({ 201: json(GoalView, "The new goal, with its progress.") }, [400, 401]),
+    },
+    get: {
+      operationId: "listGoals",
+      tags: ["Goals"],
+      summary: "The member's goals with their progress, newest first",
+      requestParams: { query: ListGoalsQuery },
+      responses: responses({ 200: json(GoalList, "The goals.") }, [400, 401]),
+    },
+  },
+  "/goals/{id}": {
+    get: {
+      operationId: "getGoal",
+      tags: ["Goals"],
+      summary: "A goal with its progress (computed from its tasks, never stored)",
+      requestParams: { path: IdParams },
+      responses: responses({ 200: json(GoalView, "The goal.") }, [400, 401, 404]),
+    },
+    patch: {
+      operationId: "updateGoal",
+      tags: ["Goals"],
+      summary: "Change a goal's title, description, target date or status",
+      requestParams: { path: IdParams },
+      requestBody: jsonBody(UpdateGoalInput),
+      responses: responses({ 200: json(GoalView, "The goal, changed.") }, [400, 401, 404], "CONFLICT — a stale version."),
+    },
+    delete: {
+      operationId: "deleteGoal",
+      tags: ["Goals"],
+      summary: "Delete a goal: its tasks are unlinked, or with deleteTasks=true its open tasks deleted too",
+      requestParams: { path: IdParams, query: DeleteGoalQuery },
+      responses: responses(
+        noContent("Deleted."),
+        [400, 401, 404],
+        "ILLEGAL_TRANSITION — deleteTasks while one of its open tasks has a schedule in progress or paused; " +
+          "CONFLICT — a stale version.",
+      ),
+    },
+  },
+  "/goals/{id}/tasks": {
+    post: {
+      operationId: "acceptGoalTasks",
+      tags: ["Goals"],
+      summary: "Accept a break-down: create its tasks and their prerequisites, all or nothing",
+      description:
+        "`after` names refs of this body or ids of the member's existing tasks. An unknown ref is VALIDATION " +
+        "naming it (details.fieldErrors[\"tasks.N.after\"]). With an Idempotency-Key the first answer is stored and " +
+        "returned again for every repeat, with Idempotent-Replayed: true.",
+      requestParams: { path: IdParams, header: idempotencyHeader },
+      requestBody: jsonBody(AcceptTasksInput),
+      responses: responses(
+        { 201: { ...json(AcceptedTasks, "The created tasks, in the order of the body."), headers: replayedHeader } },
+        [400, 401, 404, 422],
+        "DEPENDENCY_CYCLE — the edges would close a cycle (details.refs: the refs and task ids along it; " +
+          "details.taskIds: the existing tasks on it).",
+      ),
+    },
+  },
   "/statistics/week": {
     get: {
       operationId: "getWeekStatistics",
@@ -423,6 +498,7 @@ function build(): OpenApiDocument {
       { name: "Tasks", description: "Tasks and their prerequisites." },
       { name: "Schedules", description: "Schedules and their transitions." },
       { name: "Statistics", description: "Time worked, by week." },
+      { name: "Goals", description: "Goals, their progress and accepted break-downs." },
       { name: "Push", description: "Devices that receive reminders." },
     ],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],

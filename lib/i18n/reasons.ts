@@ -7,7 +7,15 @@
 import type { Locale } from "@/lib/domain/limits";
 
 /** the fields of the account forms ("fields.*" in messages/<locale>/account.json) */
-export type FieldName = "username" | "password" | "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale";
+export type FieldName =
+  | "username"
+  | "password"
+  | "nickname"
+  | "timezone"
+  | "dailyGoalMinutes"
+  | "reminderLeadMinutes"
+  | "locale"
+  | "bufferMinutes";
 
 /** a translator of the "account" namespace (useTranslations("account") or getTranslations(...)) */
 export type AccountTranslator = (key: string, values?: Record<string, string | number>) => string;
@@ -30,6 +38,15 @@ const KO_REASONS: [RegExp, string, (m: RegExpExecArray) => Record<string, string
   [/^must be one of (.+)$/, "oneOf", (m) => ({ options: m[1] ?? "" })],
   [/^is already taken$/, "usernameTaken", () => ({})],
   [/^is not a known field$/, "unknownField", () => ({})],
+  // working hours (lib/contracts/member.ts)
+  [/^must be a time HH:MM from 00:00 to 23:59$/, "wallTime", () => ({})],
+  [/^must be a time HH:MM from 00:01 to 24:00$/, "wallTimeEnd", () => ({})],
+  [/^must be a time HH:MM$/, "wallTime", () => ({})],
+  [/^must be after start$/, "afterStart", () => ({})],
+  [/^must not overlap another interval of the day$/, "overlap", () => ({})],
+  [/^must have at most (\d+) intervals$/, "maxIntervals", (m) => ({ max: m[1] ?? "" })],
+  [/^must be a list of \{ start, end \}$/, "intervalList", () => ({})],
+  [/^must be a JSON object$/, "object", () => ({})],
 ];
 
 /** every key of "reasons.*" the table names (messages/ko/account.json must have each) */

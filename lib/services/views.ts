@@ -4,12 +4,14 @@ import "server-only";
 import { allowedActions, type ScheduleAction, type ScheduleState } from "@/lib/domain/schedule-transitions";
 import { elapsedSeconds } from "@/lib/domain/time";
 import type { Locale, ScheduleType } from "@/lib/domain/limits";
+import type { WorkingHours } from "@/lib/domain/goals/working-hours";
 
 export type ScheduleView = {
   id: string;
   title: string;
   description: string;
   startAt: string;
+  plannedMinutes: number;
   type: ScheduleType;
   state: ScheduleState;
   taskId: string | null;
@@ -33,6 +35,7 @@ export type TaskView = {
   previousTaskIds: string[];
   nextTaskIds: string[];
   scheduleId: string | null;
+  goalId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -46,6 +49,8 @@ export type MemberView = {
   dailyGoalMinutes: number;
   reminderLeadMinutes: number;
   locale: Locale;
+  workingHours: WorkingHours;
+  bufferMinutes: number;
   activeScheduleId: string | null;
 };
 
@@ -55,6 +60,7 @@ export type ScheduleRow = {
   title: string;
   description: string;
   startAt: Date;
+  plannedMinutes: number;
   type: ScheduleType;
   state: ScheduleState;
   taskId: string | null;
@@ -74,6 +80,7 @@ export function scheduleView(s: ScheduleRow, now: Date): ScheduleView {
     title: s.title,
     description: s.description,
     startAt: s.startAt.toISOString(),
+    plannedMinutes: s.plannedMinutes,
     type: s.type,
     state: s.state,
     taskId: s.taskId,
@@ -95,6 +102,7 @@ export type TaskRow = {
   difficulty: number;
   expectedMinutes: number | null;
   completedAt: Date | null;
+  goalId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -123,6 +131,7 @@ export function taskView(t: TaskRow): TaskView {
     previousTaskIds: t.previousEdges.map((e) => e.previousTaskId),
     nextTaskIds: t.nextEdges.map((e) => e.nextTaskId),
     scheduleId: t.schedule?.id ?? null,
+    goalId: t.goalId,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

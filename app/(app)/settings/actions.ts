@@ -8,6 +8,8 @@ import { formFields, memberAction } from "@/lib/actions/safe-action";
 import { SIGN_IN_PATH } from "@/lib/auth/redirect";
 import { sessionCookie } from "@/lib/auth/session";
 import { UpdateMemberInput } from "@/lib/contracts/member";
+import { validationError } from "@/lib/domain/errors";
+import { fieldErrorsOf } from "@/lib/http/errors";
 import { updateMember } from "@/lib/services/members/profile";
 
 const SETTINGS_FIELDS = ["nickname", "timezone", "dailyGoalMinutes", "reminderLeadMinutes", "locale"] as const;
@@ -27,6 +29,32 @@ const SettingsForm = z.preprocess((input) => {
 export const updateSettingsAction = memberAction.inputSchema(SettingsForm).stateAction(async ({ parsedInput, ctx }) => {
   const member = await updateMember(ctx.memberId, parsedInput);
   revalidatePath("/", "layout"); // the language and the nickname show on every page
+  return { member, savedAt: Date.now() };
+});
+
+/**
+ * The working-hours section: the week as JSON (the form's hidden field) and the buffer. Parsed here rather than by
+ * the action's schema so that a refusal keeps its dotted path ("workingHours.1.0.end") for the row it is about.
+ */
+const WorkingHoursForm = z.preprocess(
+  (input) => (input instanceof FormData ? formFields(input, ["workingHours", "bufferMinutes"]) : input),
+  z.object({ workingHours: z.string().optional(), bufferMinutes: z.string().optional() }),
+);
+
+export const updateWorkingHoursAction = memberAction.inputSchema(WorkingHoursForm).stateAction(async ({ parsedInput, ctx }) => {
+  let week: unknown = parsedInput.workingHours;
+  try {
+    week = week === undefined ? undefined : JSON.parse(week as string);
+  } catch {
+    // not JSON: left as text for the contract to refuse
+  }
+  const buffer = parsedInput.bufferMinutes;
+  const parsed = UpdateMemberInput.safeParse({
+    workingHours: week,
+    bufferMinutes: buffer !== undefined && /^\s*-?\d+\s*$/.test(buffer) ? Number(buffer) : buffer,
+  });
+  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
+  const member = await updateMember(ctx.memberId, parsed.data);
   return { member, savedAt: Date.now() };
 });
 

@@ -1,4 +1,4 @@
-// /settings — nickname, time zone, daily goal, reminder lead time, language; and sign out.
+// /settings — nickname, time zone, daily goal, reminder lead time, language; working hours; and sign out.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/account/sign-out-form";
@@ -6,6 +6,7 @@ import { PushToggle } from "@/components/push/push-toggle";
 import { requireMember } from "@/lib/auth/current-member";
 import { signOutAction } from "./actions";
 import { SettingsForm } from "./settings-form";
+import { WorkingHoursForm } from "./working-hours-form";
 
 export const metadata: Metadata = { title: "설정 · Settings" };
 
@@ -29,6 +30,12 @@ export default async function SettingsPage() {
           {t("settings.profile")}
         </h2>
         <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
+      </section>
+      <section aria-labelledby="settings-working-hours" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <h2 id="settings-working-hours" className="mb-5 text-xl font-semibold">
+          {t("workingHours.title")}
+        </h2>
+        <WorkingHoursForm member={member} />
       </section>
       <section aria-label={t("settings.notifications")} className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <PushToggle locale={member.locale} />

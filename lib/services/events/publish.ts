@@ -13,7 +13,7 @@ export type PublishedEvent = DomainEvent & { facts?: EventFacts };
 
 export function newEvent(
   type: EventType,
-  subject: { memberId: string; scheduleId?: string; taskId?: string },
+  subject: { memberId: string; scheduleId?: string; taskId?: string; goalId?: string },
   occurredAt: Date,
   facts?: EventFacts,
 ): PublishedEvent {
@@ -32,6 +32,7 @@ export async function publish(tx: Tx, events: readonly PublishedEvent[]): Promis
       memberId: e.memberId,
       scheduleId: e.scheduleId ?? null,
       taskId: e.taskId ?? null,
+      goalId: e.goalId ?? null,
       occurredAt: e.occurredAt,
     })),
   });
@@ -44,5 +45,6 @@ export async function publish(tx: Tx, events: readonly PublishedEvent[]): Promis
     memberId: e.memberId,
     ...(e.scheduleId ? { scheduleId: e.scheduleId } : {}),
     ...(e.taskId ? { taskId: e.taskId } : {}),
+    ...(e.goalId ? { goalId: e.goalId } : {}),
   }));
 }

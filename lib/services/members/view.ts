@@ -3,6 +3,8 @@ import "server-only";
 import type { Tx } from "../transaction";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/domain/errors";
+import { WorkingHours } from "@/lib/contracts/member";
+import { DEFAULT_WORKING_HOURS, type WorkingHours as Week } from "@/lib/domain/goals/working-hours";
 import type { MemberView } from "../views";
 
 export const MEMBER_VIEW_SELECT = {
@@ -13,6 +15,8 @@ export const MEMBER_VIEW_SELECT = {
   dailyGoalMinutes: true,
   reminderLeadMinutes: true,
   locale: true,
+  workingHours: true,
+  bufferMinutes: true,
 } as const;
 
 type MemberRow = {
@@ -23,7 +27,15 @@ type MemberRow = {
   dailyGoalMinutes: number;
   reminderLeadMinutes: number;
   locale: "ko" | "en";
+  workingHours: unknown;
+  bufferMinutes: number;
 };
+
+/** the stored week, read through its contract (a JSON column holds whatever was written; PATCH /me checks it) */
+export function workingHoursOf(stored: unknown): Week {
+  const parsed = WorkingHours.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_WORKING_HOURS;
+}
 
 export function memberView(row: MemberRow, activeScheduleId: string | null): MemberView {
   return {
@@ -34,6 +46,8 @@ export function memberView(row: MemberRow, activeScheduleId: string | null): Mem
     dailyGoalMinutes: row.dailyGoalMinutes,
     reminderLeadMinutes: row.reminderLeadMinutes,
     locale: row.locale,
+    workingHours: workingHoursOf(row.workingHours),
+    bufferMinutes: row.bufferMinutes,
     activeScheduleId,
   };
 }

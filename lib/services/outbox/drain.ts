@@ -15,6 +15,7 @@ export type OutboxMessage = {
   memberId: string;
   scheduleId?: string;
   taskId?: string;
+  goalId?: string;
 };
 
 export type SendMessages = (messages: readonly OutboxMessage[]) => Promise<void>;
@@ -51,9 +52,9 @@ export async function drainOutbox(
 async function leaseBatch(size: number, now: Date): Promise<OutboxMessage[]> {
   return inTransaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null }[]
+      { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null; goalId: string | null }[]
     >`
-      SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId" FROM outbox_events
+      SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId", "goalId" FROM outbox_events
       WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ${now}
       ORDER BY sequence LIMIT ${size} FOR UPDATE SKIP LOCKED`;
     if (rows.length === 0) return [];
@@ -79,7 +80,15 @@ async function markFailed(ids: readonly string[], error: unknown, now: Date): Pr
     WHERE id = ANY(${[...ids]}::uuid[]) AND "sentAt" IS NULL`;
 }
 
-export function toMessage(r: { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null }): OutboxMessage {
+export function toMessage(r: {
+  id: string;
+  type: EventType;
+  occurredAt: Date;
+  memberId: string;
+  scheduleId: string | null;
+  taskId: string | null;
+  goalId?: string | null;
+}): OutboxMessage {
   return {
     id: r.id,
     type: r.type,
@@ -87,5 +96,6 @@ export function toMessage(r: { id: string; type: EventType; occurredAt: Date; me
     memberId: r.memberId,
     ...(r.scheduleId ? { scheduleId: r.scheduleId } : {}),
     ...(r.taskId ? { taskId: r.taskId } : {}),
+    ...(r.goalId ? { goalId: r.goalId } : {}),
   };
 }

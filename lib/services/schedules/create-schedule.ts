@@ -2,6 +2,8 @@ import "server-only";
 // Create a schedule, optionally linked to one of the member's tasks (at most one schedule per task).
 import { duplicate, notFound, validationError } from "@/lib/domain/errors";
 import type { ScheduleType } from "@/lib/domain/limits";
+import { estimator, plannedMinutesFor } from "@/lib/domain/goals/estimates";
+import { memberEstimator } from "../goals/estimates";
 import { newEvent, publish } from "../events/publish";
 import { relayAfterCommit } from "../outbox/relay";
 import { assertId, inTransaction, lockMember, type Tx } from "../transaction";
@@ -13,6 +15,8 @@ export type CreateScheduleInput = {
   startAt: Date;
   type: ScheduleType;
   taskId?: string | null;
+  /** absent: the linked task's expected minutes, else its estimate, else 30 (planning.md) */
+  plannedMinutes?: number;
 };
 
 export async function createSchedule(memberId: string, input: CreateScheduleInput, now = new Date()): Promise<ScheduleView> {
@@ -26,13 +30,17 @@ export async function createSchedule(memberId: string, input: CreateScheduleInpu
 
 /** the insert itself, shared with "schedule this task"; the caller holds the member lock */
 export async function insertSchedule(tx: Tx, memberId: string, input: CreateScheduleInput, now: Date) {
-  if (input.taskId) await assertLinkable(tx, memberId, input.taskId);
+  const task = input.taskId ? await assertLinkable(tx, memberId, input.taskId) : null;
+  // the member's history is read only when the task has no expected minutes to go by
+  const estimate = task && task.expectedMinutes === null && input.plannedMinutes === undefined ? await memberEstimator(tx, memberId) : estimator([]);
+  const plannedMinutes = plannedMinutesFor(input.plannedMinutes, task, estimate);
   const created = await tx.schedule.create({
     data: {
       memberId,
       title: input.title,
       description: input.description ?? "",
       startAt: input.startAt,
+      plannedMinutes,
       type: input.type,
       taskId: input.taskId ?? null,
       stateChangedAt: now,
@@ -43,14 +51,15 @@ export async function insertSchedule(tx: Tx, memberId: string, input: CreateSche
   return { schedule: scheduleView(created, now), events };
 }
 
-async function assertLinkable(tx: Tx, memberId: string, taskId: string): Promise<void> {
+async function assertLinkable(tx: Tx, memberId: string, taskId: string): Promise<{ difficulty: number; expectedMinutes: number | null }> {
   assertId(taskId, "Task");
   const task = await tx.task.findFirst({
     where: { id: taskId, memberId },
-    select: { completedAt: true, schedule: { select: { id: true } } },
+    select: { completedAt: true, difficulty: true, expectedMinutes: true, schedule: { select: { id: true } } },
   });
   if (!task) throw notFound("Task");
   if (task.schedule) throw duplicate("taskId", "This task already has a schedule.");
   // a completed task has nothing left to run; its schedule would start out of step with it
   if (task.completedAt) throw validationError({ taskId: ["is completed: reopen it before scheduling it"] });
+  return task;
 }

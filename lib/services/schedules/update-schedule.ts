@@ -15,6 +15,7 @@ export type UpdateScheduleInput = {
   description?: string;
   startAt?: Date;
   type?: ScheduleType;
+  plannedMinutes?: number;
   version?: number;
 };
 
@@ -40,6 +41,7 @@ export async function updateSchedule(
         description: input.description,
         startAt: input.startAt,
         type: input.type,
+        plannedMinutes: input.plannedMinutes,
         version: { increment: 1 },
       },
       include: { sessions: VIEW_SESSIONS },

@@ -1,6 +1,7 @@
 import "server-only";
 // Create a task, with its prerequisites and follow-ups in the same transaction.
 import type { Difficulty } from "@/lib/domain/limits";
+import { assertOwnGoal } from "../goals/locks";
 import { inTransaction, lockMember } from "../transaction";
 import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
 import { changeDependencies, hasDependencyChange } from "./dependencies";
@@ -13,6 +14,8 @@ export type TaskFields = {
   importance: number;
   difficulty: Difficulty;
   expectedMinutes?: number | null;
+  /** the member's goal it belongs to; another member's is NOT_FOUND */
+  goalId?: string | null;
 };
 
 export type CreateTaskInput = TaskFields & { previousTaskIds?: string[]; nextTaskIds?: string[] };
@@ -20,6 +23,7 @@ export type CreateTaskInput = TaskFields & { previousTaskIds?: string[]; nextTas
 export async function createTask(memberId: string, input: CreateTaskInput): Promise<TaskView> {
   return inTransaction(async (tx) => {
     await lockMember(tx, memberId);
+    if (input.goalId) await assertOwnGoal(tx, memberId, input.goalId);
     const task = await tx.task.create({
       data: {
         memberId,
@@ -29,6 +33,7 @@ export async function createTask(memberId: string, input: CreateTaskInput): Prom
         importance: input.importance,
         difficulty: input.difficulty,
         expectedMinutes: input.expectedMinutes ?? null,
+        goalId: input.goalId ?? null,
       },
     });
     const change = { previousTaskIds: input.previousTaskIds, nextTaskIds: input.nextTaskIds };

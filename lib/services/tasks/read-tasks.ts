@@ -37,13 +37,19 @@ function decode(cursor: string): Cursor {
 
 export async function listTasks(
   memberId: string,
-  query: { status: TaskStatus; cursor?: string; limit?: number },
+  query: { status: TaskStatus; cursor?: string; limit?: number; goalId?: string },
   now = new Date(),
 ): Promise<TaskPage> {
   const limit = query.limit ?? PAGE_LIMIT.default;
   const member = await db().member.findUnique({ where: { id: memberId }, select: { timezone: true } });
   if (!member) throw notFound("Member");
   const today = fromDateString(localDate(now, member.timezone));
+  if (query.goalId !== undefined) {
+    assertId(query.goalId, "Goal");
+    // another member's goal is NOT_FOUND, not an empty list
+    if ((await db().goal.count({ where: { id: query.goalId, memberId } })) === 0) throw notFound("Goal");
+  }
+  const ofGoal: Prisma.TaskWhereInput = query.goalId === undefined ? {} : { goalId: query.goalId };
 
   // the sort key of each list, and which way it runs
   const key = query.status === "completed" ? "completedAt" : "deadline";
@@ -64,7 +70,7 @@ export async function listTasks(
   }
   const order = ascending ? "asc" : "desc";
   const rows = await db().task.findMany({
-    where: { AND: [{ memberId }, filter, after] },
+    where: { AND: [{ memberId }, ofGoal, filter, after] },
     include: TASK_VIEW_INCLUDE,
     orderBy: [{ [key]: order }, { id: order }],
     take: limit + 1,

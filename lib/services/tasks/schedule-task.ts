@@ -10,7 +10,7 @@ import type { ScheduleView } from "../views";
 export async function scheduleTask(
   memberId: string,
   taskId: string,
-  input: { startAt: Date; type: ScheduleType },
+  input: { startAt: Date; type: ScheduleType; plannedMinutes?: number },
   now = new Date(),
 ): Promise<ScheduleView> {
   assertId(taskId, "Task");

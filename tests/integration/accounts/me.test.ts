@@ -6,6 +6,7 @@ import { issueAccessToken } from "@/lib/auth/access-token";
 import { encodeSessionToken, sessionCookie } from "@/lib/auth/session";
 import { MemberView } from "@/lib/contracts/member";
 import { db } from "@/lib/db/client";
+import { DEFAULT_WORKING_HOURS } from "@/lib/domain/goals/working-hours";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
 import { createTestMember } from "../../support/fixtures";
@@ -35,6 +36,8 @@ describe("GET /api/v1/me", () => {
       dailyGoalMinutes: 240,
       reminderLeadMinutes: 10,
       locale: "ko",
+      workingHours: DEFAULT_WORKING_HOURS,
+      bufferMinutes: 10,
       activeScheduleId: null,
     });
 

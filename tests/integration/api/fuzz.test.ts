@@ -17,6 +17,7 @@ import { db } from "@/lib/db/client";
 import { ErrorBody } from "@/lib/contracts/common";
 import { MAX_BODY_BYTES } from "@/lib/http/handler";
 import { openApiDocument } from "@/lib/http/openapi";
+import { createGoal } from "@/lib/services/goals/create-goal";
 import {
   authorizationOf,
   callHandler,
@@ -51,6 +52,9 @@ const ROUTE_FILES: Record<string, string> = {
   "/schedules/{id}/{action}": "app/api/v1/schedules/[id]/[action]/route.ts",
   "/schedules/{id}/reminder/snooze": "app/api/v1/schedules/[id]/reminder/snooze/route.ts",
   "/statistics/week": "app/api/v1/statistics/week/route.ts",
+  "/goals": "app/api/v1/goals/route.ts",
+  "/goals/{id}": "app/api/v1/goals/[id]/route.ts",
+  "/goals/{id}/tasks": "app/api/v1/goals/[id]/tasks/route.ts",
   "/push/subscriptions": "app/api/v1/push/subscriptions/route.ts",
 };
 
@@ -375,6 +379,7 @@ const RUNS_PER_OPERATION = Math.max(50, Number(process.env.FUZZ_RUNS ?? 50));
 const FUZZ_ADDRESS = "198.51.100.77";
 let authorization = "";
 let api: ReturnType<typeof client>;
+let fuzzerId = "";
 let startedAt = new Date();
 
 /** the fuzzing member's token and the fuzz's address, and `extra` */
@@ -388,11 +393,13 @@ beforeAll(async () => {
   vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["fuzz"] });
   const member = await testMember();
   authorization = authorizationOf(member) as string;
+  fuzzerId = member.id;
   api = client(member);
 });
 
 /** a fresh task or schedule of the fuzzing member for the operation's {id} (an earlier run may have deleted the last) */
 async function ownIdFor(op: Operation): Promise<string> {
+  if (op.path.startsWith("/goals")) return (await createGoal(fuzzerId, { title: "fuzzed goal" })).id;
   return op.path.startsWith("/tasks") ? (await newTask(api)).id : (await newSchedule(api)).id;
 }
 

@@ -12,6 +12,7 @@ function schedule(overrides: Partial<TrackedSchedule> = {}): TrackedSchedule {
     title: "Write",
     description: "",
     startAt: "2026-11-25T09:00:00.000Z",
+    plannedMinutes: 30,
     type: "DEEP_WORK",
     state: "NOT_STARTED",
     taskId: null,

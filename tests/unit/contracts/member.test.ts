@@ -108,6 +108,8 @@ describe("MemberView and TokenResponse", () => {
     dailyGoalMinutes: 240,
     reminderLeadMinutes: 10,
     locale: "ko",
+    workingHours: { "1": [{ start: "09:00", end: "18:00" }], "2": [], "3": [], "4": [], "5": [], "6": [], "7": [{ start: "22:00", end: "24:00" }] },
+    bufferMinutes: 10,
     activeScheduleId: null,
   };
   it("describe the answers", () => {
@@ -124,6 +126,8 @@ describe("MemberView and TokenResponse", () => {
       dailyGoalMinutes: number;
       reminderLeadMinutes: number;
       locale: "ko" | "en";
+      workingHours: Record<"1" | "2" | "3" | "4" | "5" | "6" | "7", { start: string; end: string }[]>;
+      bufferMinutes: number;
       activeScheduleId: string | null;
     };
     const same: Equal<z.output<typeof MemberView>, Declared> = true;

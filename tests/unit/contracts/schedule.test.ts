@@ -134,6 +134,7 @@ describe("ScheduleView", () => {
     title: "Focus",
     description: "",
     startAt: "2026-03-01T00:00:00.000Z",
+    plannedMinutes: 30,
     type: "DEEP_WORK",
     state: "PAUSED",
     taskId: ID2,
@@ -160,6 +161,7 @@ describe("ScheduleView", () => {
       title: string;
       description: string;
       startAt: string;
+      plannedMinutes: number;
       type: "DEEP_WORK" | "QUICK_TASK" | "ADMIN_TASK";
       state: "NOT_STARTED" | "IN_PROGRESS" | "PAUSED" | "COMPLETED";
       taskId: string | null;

@@ -23,11 +23,12 @@ describe("CreateTaskInput", () => {
       expectedMinutes: null,
       previousTaskIds: [],
       nextTaskIds: [],
+      goalId: null,
     });
   });
 
   it("takes every field", () => {
-    const all = { ...valid, description: "d", expectedMinutes: 90, previousTaskIds: [ID1], nextTaskIds: [ID2] };
+    const all = { ...valid, description: "d", expectedMinutes: 90, previousTaskIds: [ID1], nextTaskIds: [ID2], goalId: ID3 };
     expect(accept(CreateTaskInput, all)).toEqual(all);
   });
 
@@ -224,6 +225,7 @@ describe("TaskView", () => {
     previousTaskIds: [ID2],
     nextTaskIds: [],
     scheduleId: null,
+    goalId: null,
     version: 1,
     createdAt: "2026-03-01T00:00:00.000Z",
     updatedAt: "2026-03-01T00:00:00.000Z",
@@ -251,6 +253,7 @@ describe("TaskView", () => {
       previousTaskIds: string[];
       nextTaskIds: string[];
       scheduleId: string | null;
+      goalId: string | null;
       version: number;
       createdAt: string;
       updatedAt: string;

@@ -51,7 +51,8 @@ describe("docs/asyncapi.yaml", () => {
       const [base, narrowing] = (message.payload as Json).allOf as [Json, Json];
       expect(((narrowing.properties as Json).type as Json).const).toBe(type);
       const schema = resolve(base);
-      const subject = type.startsWith("schedule.") ? ["scheduleId"] : type.startsWith("task.") ? ["taskId"] : [];
+      const subjects: Record<string, string[]> = { schedule: ["scheduleId"], task: ["taskId"], goal: ["goalId"] };
+      const subject = subjects[type.split(".")[0] as string] ?? [];
       expect(schema.required).toEqual(["id", "type", "occurredAt", "memberId", ...subject]);
       expect(Object.keys(schema.properties as Json)).toEqual(schema.required);
       expect(schema.additionalProperties).toBe(false);

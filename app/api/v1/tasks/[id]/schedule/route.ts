@@ -6,5 +6,5 @@ import { scheduleTask } from "@/lib/services/tasks/schedule-task";
 
 export const POST = apiHandler(
   { params: IdParams, body: ScheduleTaskInput, status: 201, output: ScheduleView },
-  ({ memberId, params, body }) => scheduleTask(memberId, params.id, { startAt: new Date(body.startAt), type: body.type }),
+  ({ memberId, params, body }) => scheduleTask(memberId, params.id, { ...body, startAt: new Date(body.startAt) }),
 );
