@@ -2,9 +2,11 @@
 // add-schedule sheet. `?date=YYYY-MM-DD` shows another day (and its week); the default is today in the
 // member's zone. Everything is read here with one `now`; components/today lays it out.
 import type { Metadata } from "next";
+import { TodayGoals } from "@/components/goals/today-goals";
 import { TodayView } from "@/components/today/today-view";
 import { requireMember } from "@/lib/auth/current-member";
 import { isValidDate, localDate, weekDays, weekStartOf } from "@/lib/domain/time";
+import { listGoals } from "@/lib/services/goals/read-goals";
 import { listSchedules } from "@/lib/services/schedules/read-schedules";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
 import { listTasks } from "@/lib/services/tasks/read-tasks";
@@ -20,15 +22,20 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const now = new Date();
   const selected = typeof date === "string" && isValidDate(date) ? date : localDate(now, member.timezone);
   const week = weekDays(weekStartOf(selected));
-  const [schedules, stats, openTasks, completedTasks] = await Promise.all([
+  const [schedules, stats, openTasks, completedTasks, archivedTasks, goals] = await Promise.all([
     listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
     weekStatistics(member.id, selected, now),
     listTasks(member.id, { status: "open", limit: TASKS_SHOWN }, now),
     listTasks(member.id, { status: "completed", limit: TASKS_SHOWN }, now),
+    listTasks(member.id, { status: "archived", limit: 1 }, now),
+    listGoals(member.id, {}, now),
   ]);
+  // a new member (no goal, no task at all) is asked for a first goal instead of an empty day
+  const firstRun = goals.items.length === 0 && openTasks.items.length === 0 && archivedTasks.items.length === 0;
   return (
     <TodayView
       member={member}
+      goals={<TodayGoals goals={goals.items} firstRun={firstRun} />}
       data={{
         now,
         selected,
