@@ -261,6 +261,10 @@ export const ErrorDetails = z
       .optional()
       .meta({ description: "PREREQUISITES_OPEN: the open prerequisites; DEPENDENCY_CYCLE: the tasks on the cycle" }),
     retryAfterSeconds: z.int().optional().meta({ description: "RATE_LIMITED: also in the Retry-After header" }),
+    refs: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "DEPENDENCY_CYCLE of an accepted break-down: the refs (or existing task ids) along the cycle" }),
   })
   .meta({ description: "What the refusal is about; its keys depend on the code." });
 

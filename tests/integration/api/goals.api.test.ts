@@ -295,6 +295,27 @@ describe("POST /goals/{id}/tasks (accepting a break-down)", () => {
   });
 });
 
+describe("races", () => {
+  it("a goal deleted while tasks are put into it: each task is either unlinked or refused 404, never a 500", async () => {
+    const g = await signedIn();
+    for (let round = 0; round < 3; round++) {
+      const goal = await newGoal(g);
+      const [deleted, ...created] = await Promise.all([
+        g.call("DELETE", "/goals/{id}", { params: { id: goal.id } }),
+        g.api.post("/tasks", { body: { ...TASK_BODY, goalId: goal.id } }),
+        g.api.post("/tasks", { body: { ...TASK_BODY, goalId: goal.id } }),
+        g.call("POST", "/goals/{id}/tasks", { params: { id: goal.id }, body: { tasks: [{ ref: "a", title: "t", difficulty: 1, importance: 1, deadline: "2099-01-01" }] } }),
+      ]);
+      expect(deleted?.status).toBe(204);
+      for (const answer of created) {
+        if (answer.status === 404) refused(answer, 404, "NOT_FOUND");
+        else expect(answer.status, answer.text).toBe(201);
+      }
+      expect(await db().task.count({ where: { goalId: goal.id } })).toBe(0);
+    }
+  });
+});
+
 describe("DELETE /goals/{id}", () => {
   it("unlinks its tasks by default and emits goal.deleted", async () => {
     const g = await signedIn();
