@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import * as z from "zod";
 import { BreakdownInput } from "@/lib/contracts/breakdown";
 import { Id, IdempotencyKey } from "@/lib/contracts/common";
-import { AcceptTasksInput, CreateGoalInput, DeleteGoalQuery, UpdateGoalInput } from "@/lib/contracts/goal";
+import { AcceptTasksInput, CreateGoalInput, UpdateGoalInput } from "@/lib/contracts/goal";
 import { memberAction } from "@/lib/actions/safe-action";
 import { requestFingerprint } from "@/lib/http/handler";
 import { acceptBreakdown } from "@/lib/services/goals/accept-breakdown";
@@ -34,7 +34,7 @@ export const updateGoalAction = memberAction
   });
 
 export const deleteGoalAction = memberAction
-  .inputSchema(ById.extend({ deleteTasks: z.boolean().default(false), version: DeleteGoalQuery.shape.version }))
+  .inputSchema(ById.extend({ deleteTasks: z.boolean().default(false), version: z.int().positive().optional() }))
   .action(async ({ parsedInput: { id, ...options }, ctx }) => {
     await deleteGoal(ctx.memberId, id, options);
     refresh();

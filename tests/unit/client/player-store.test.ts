@@ -16,6 +16,7 @@ function view(id: string, state: ScheduleState, extra: Partial<ScheduleView> = {
     description: "",
     startAt: NOW,
     type: "DEEP_WORK",
+    plannedMinutes: 30,
     state,
     taskId: null,
     elapsedSeconds: state === "NOT_STARTED" ? 0 : 60,
