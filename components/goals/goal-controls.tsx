@@ -42,8 +42,8 @@ export function GoalControls({ goal }: Props) {
 
   if (editing) {
     return (
-      <section aria-labelledby="goal-edit-title" className="rounded-xl border border-line bg-surface p-4 shadow-sm">
-        <h2 id="goal-edit-title" className="mb-3 text-lg font-semibold">
+      <section aria-labelledby="goal-edit-heading" className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+        <h2 id="goal-edit-heading" className="mb-3 text-lg font-semibold">
           {form("editTitle")}
         </h2>
         <GoalForm

@@ -10,7 +10,8 @@ const shorten = (title: string, max = 20) => (title.length > max ? `${title.slic
 export function PlanPicture({ tasks, label, doneLabel, criticalLabel }: Props) {
   const plan = layoutPlan(tasks);
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface p-2" data-testid="plan-picture">
+    // focusable, so that a keyboard can scroll a plan wider than the screen
+    <div tabIndex={0} className="overflow-x-auto rounded-xl border border-line bg-surface p-2 focus-visible:outline-3 focus-visible:outline-focus" data-testid="plan-picture">
       <svg
         role="img"
         aria-label={label}

@@ -14,8 +14,8 @@ export async function TodayGoals({ goals, firstRun }: { goals: GoalView[]; first
   const t = await getTranslations("goals");
   if (firstRun) {
     return (
-      <section aria-labelledby="first-goal-title" className="rounded-2xl border border-brand/40 bg-surface p-4 shadow-sm" data-testid="first-goal">
-        <h2 id="first-goal-title" className="text-xl font-semibold">
+      <section aria-labelledby="first-goal-heading" className="rounded-2xl border border-brand/40 bg-surface p-4 shadow-sm" data-testid="first-goal">
+        <h2 id="first-goal-heading" className="text-xl font-semibold">
           {t("firstRun.title")}
         </h2>
         <p className="mb-3 text-muted">{t("firstRun.lead")}</p>

@@ -56,8 +56,8 @@ export default async function GoalsPage() {
         </ul>
       )}
 
-      <section aria-labelledby="new-goal-title" className={cardClass}>
-        <h2 id="new-goal-title" className="mb-3 text-xl font-semibold">
+      <section aria-labelledby="new-goal-heading" className={cardClass}>
+        <h2 id="new-goal-heading" className="mb-3 text-xl font-semibold">
           {t("form.createTitle")}
         </h2>
         <GoalForm idPrefix="new-goal" breakDownAfter />
