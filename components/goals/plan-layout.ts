@@ -127,3 +127,15 @@ export function layoutPlan(tasks: readonly PlanTask[]): PlanLayout {
     criticalIds,
   };
 }
+
+/** the title cut to fit a box: Hangul and other wide characters take about twice the width of Latin ones */
+export function shorten(title: string, budget = 20): string {
+  const width = (c: string) => (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(c) ? 1.7 : 1);
+  let used = 0;
+  const chars = [...title];
+  for (let i = 0; i < chars.length; i++) {
+    used += width(chars[i]!);
+    if (used > budget) return `${chars.slice(0, Math.max(1, i - 1)).join("")}…`;
+  }
+  return title;
+}

@@ -1,11 +1,10 @@
 // The plan drawn as a picture: tasks as boxes in columns by dependency depth, arrows for "before", done ones
 // ticked, the critical path outlined thick. The geometry is plan-layout.ts; the same tasks are listed in text
 // under the picture so the plan does not rest on the picture alone. Scrolls sideways on a phone.
-import { BOX, layoutPlan, type PlanTask } from "./plan-layout";
+import { BOX, layoutPlan, shorten, type PlanTask } from "./plan-layout";
 
 type Props = { tasks: PlanTask[]; label: string; doneLabel: string; criticalLabel: string };
 
-const shorten = (title: string, max = 20) => (title.length > max ? `${title.slice(0, max - 1)}…` : title);
 
 export function PlanPicture({ tasks, label, doneLabel, criticalLabel }: Props) {
   const plan = layoutPlan(tasks);

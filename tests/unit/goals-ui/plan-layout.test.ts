@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOX, criticalPath, layoutPlan, type PlanTask } from "@/components/goals/plan-layout";
+import { BOX, criticalPath, layoutPlan, shorten, type PlanTask } from "@/components/goals/plan-layout";
 
 const task = (id: string, after: string[] = [], minutes = 30, completed = false): PlanTask => ({ id, title: id, completed, minutes, after });
 
@@ -44,5 +44,16 @@ describe("layoutPlan", () => {
     const tasks = Array.from({ length: 12 }, (_, i) => task(`t${i}`, i === 0 ? [] : [`t${Math.floor((i - 1) / 3)}`]));
     const spots = layoutPlan(tasks).boxes.map((b) => `${b.x},${b.y}`);
     expect(new Set(spots).size).toBe(spots.length);
+  });
+});
+
+describe("shorten (the box's title)", () => {
+  it("keeps a short title, cuts a long one with an ellipsis, and counts Hangul as wide", () => {
+    expect(shorten("Pick a topic")).toBe("Pick a topic");
+    expect(shorten("Write the first post and edit it twice")).toBe("Write the first pos…");
+    const korean = shorten("블로그 개설하고 기본 설정하기");
+    expect(korean.endsWith("…")).toBe(true);
+    expect([...korean].length).toBeLessThan(15);
+    expect(shorten("첫 글 초안 쓰기")).toBe("첫 글 초안 쓰기");
   });
 });
