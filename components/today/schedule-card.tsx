@@ -1,5 +1,5 @@
 "use client";
-// One schedule of the day: type, start time, linked task, elapsed time and the player buttons. A
+// One schedule of the day: type, start time, planned length, linked task, elapsed time and the player buttons. A
 // not-started schedule can be dragged onto a day of the week strip, or moved with "move to…".
 import type { DragEvent } from "react";
 import { useTranslations } from "next-intl";
@@ -65,6 +65,9 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
               {time}
             </time>
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TYPE_STYLE[schedule.type]}`}>{t(`types.${schedule.type}`)}</span>
+            <span className="text-muted tabular-nums" data-testid="planned-minutes">
+              {t("card.planned", { minutes: schedule.plannedMinutes })}
+            </span>
             <span className="text-muted" data-testid="schedule-state">
               {t(`states.${schedule.state}`)}
             </span>

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/v1/auth/signup/route";
 import { MemberView } from "@/lib/contracts/member";
 import { db } from "@/lib/db/client";
+import { DEFAULT_WORKING_HOURS } from "@/lib/domain/goals/working-hours";
 import { signUp } from "@/lib/services/members/sign-up";
 import { outboxOf, refusal } from "../../support/fixtures";
 import { call, uniqueUsername } from "./helpers";
@@ -27,6 +28,8 @@ describe("sign-up", { timeout: 60_000 }, () => {
       dailyGoalMinutes: 240,
       reminderLeadMinutes: 10,
       locale: "ko",
+      workingHours: DEFAULT_WORKING_HOURS,
+      bufferMinutes: 10,
       activeScheduleId: null,
     });
     const events = await outboxOf(member.id);

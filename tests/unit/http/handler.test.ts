@@ -121,6 +121,7 @@ describe("the JSON body", () => {
       expectedMinutes: null,
       previousTaskIds: [],
       nextTaskIds: [],
+      goalId: null,
     });
   });
 
