@@ -17,6 +17,7 @@ export default getRequestConfig(async ({ locale: requested }) => {
       player: (await import(`../messages/${locale}/player.json`)).default,
       library: (await import(`../messages/${locale}/library.json`)).default,
       account: (await import(`../messages/${locale}/account.json`)).default,
+      goals: (await import(`../messages/${locale}/goals.json`)).default,
     },
   };
 });

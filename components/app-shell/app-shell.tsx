@@ -1,4 +1,4 @@
-// The frame of every signed-in page: the nav bar (Today, Tasks, Stats, Settings), the page, and the mini
+// The frame of every signed-in page: the nav bar (Today, Goals, Tasks, Stats, Settings), the page, and the mini
 // player fixed at the bottom with its dialogs. The language and its words come from next-intl (i18n/request.ts).
 import type { Route } from "next";
 import Link from "next/link";
@@ -19,6 +19,7 @@ type Props = { member: MemberView; current: ScheduleView | null; serverNow: stri
 
 export async function AppShell({ member, current, serverNow, children }: Props) {
   const t = await getTranslations("player.nav");
+  const goals = await getTranslations("goals.nav");
   return (
     <NextIntlClientProvider>
       <div lang={member.locale} className="mx-auto flex min-h-dvh w-full max-w-3xl flex-col px-5 pb-28 sm:px-8">
@@ -30,6 +31,9 @@ export async function AppShell({ member, current, serverNow, children }: Props) 
             <ul className="flex gap-0.5">
               <li>
                 <NavLink href="/today">{t("today")}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/goals">{goals("goals")}</NavLink>
               </li>
               <li>
                 <NavLink href="/tasks">{t("tasks")}</NavLink>

@@ -11,7 +11,8 @@ export function formatDeadline(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
-export function TaskList({ tasks, today, locale }: { tasks: TaskView[]; today: string; locale: Locale }) {
+/** `goalTitles`: goal id → title, to name each task's goal */
+export function TaskList({ tasks, today, locale, goalTitles = {} }: { tasks: TaskView[]; today: string; locale: Locale; goalTitles?: Record<string, string> }) {
   const t = useTranslations("library");
   return (
     <ul className="flex flex-col gap-3" data-testid="task-list">
@@ -32,6 +33,11 @@ export function TaskList({ tasks, today, locale }: { tasks: TaskView[]; today: s
             </span>
           </div>
           <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
+            {task.goalId && goalTitles[task.goalId] ? (
+              <Link href={`/goals/${task.goalId}`} className="font-medium text-brand-strong underline-offset-2 hover:underline" data-testid="task-goal">
+                {goalTitles[task.goalId]}
+              </Link>
+            ) : null}
             <span>{t("tasks.deadline", { date: formatDeadline(task.deadline, locale) })}</span>
             <span>{t("tasks.importanceShort", { value: task.importance })}</span>
             <span>{t("tasks.difficultyShort", { value: task.difficulty })}</span>

@@ -2,6 +2,7 @@
 // start order as player cards, the banner for schedules whose start has passed, and the add-schedule sheet.
 // The page (app/(app)/today) reads everything with one `now`, which also goes to the client as the server
 // time reference for the live timers; this only lays it out.
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlayerSync } from "@/components/player/player-sync";
 import { addDays, localDate, wallTimeOf, weekDays, weekStartOf } from "@/lib/domain/time";
@@ -28,7 +29,8 @@ export type TodayData = {
 /** a calendar date as a Date at noon UTC, so that formatting it in UTC never shifts the day */
 const noonUtc = (date: string) => new Date(`${date}T12:00:00.000Z`);
 
-export async function TodayView({ member, data }: { member: MemberView; data: TodayData }) {
+/** `goals`: the active goals' bars, or the first-run card (components/goals/today-goals.tsx) */
+export async function TodayView({ member, data, goals }: { member: MemberView; data: TodayData; goals?: ReactNode }) {
   const { now, selected, schedules, openTasks, completedTasks } = data;
   const zone = member.timezone;
   const today = localDate(now, zone);
@@ -79,6 +81,8 @@ export async function TodayView({ member, data }: { member: MemberView; data: To
         </div>
         <AddScheduleSheet date={selected} defaultTime={nextHour} timeZone={zone} tasks={freeTasks} />
       </div>
+
+      {goals}
 
       <WeekStrip
         days={days}

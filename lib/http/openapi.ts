@@ -16,6 +16,7 @@ import {
   ListGoalsQuery,
   UpdateGoalInput,
 } from "@/lib/contracts/goal";
+import { BreakdownInput, BreakdownProposal } from "@/lib/contracts/breakdown";
 import { ChangePasswordInput, MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
 import { PushDeviceView, PushPublicKeyView } from "@/lib/push/contracts";
@@ -478,6 +479,20 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
         "DEPENDENCY_CYCLE — the edges would close a cycle (details.refs: the refs and task ids along it; " +
           "details.taskIds: the existing tasks on it).",
       ),
+    },
+  },
+  "/goals/{id}/breakdown": {
+    post: {
+      operationId: "proposeGoalBreakdown",
+      tags: ["Goals"],
+      summary: "Propose tasks for a goal (a language model when configured, else the offline planner); writes nothing",
+      description:
+        "Titles and notes are in the member's language; deadlines run from the member's local today to the goal's " +
+        "target date (or the length it states). source and model say where the proposal came from. Edit it, then " +
+        "accept it with POST /goals/{id}/tasks.",
+      requestParams: { path: IdParams },
+      requestBody: { ...jsonBody(BreakdownInput, "{} takes the defaults (no hint, at most 8 tasks)."), required: false },
+      responses: responses({ 200: json(BreakdownProposal, "The proposal.") }, [400, 401, 404]),
     },
   },
   "/statistics/week": {

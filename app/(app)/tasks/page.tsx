@@ -10,6 +10,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { TASK_LIST_STATUSES, type TaskListStatus } from "@/lib/contracts/task";
 import { isDomainError } from "@/lib/domain/errors";
 import { localDate } from "@/lib/domain/time";
+import { listGoals } from "@/lib/services/goals/read-goals";
 import { listTasks, type TaskPage } from "@/lib/services/tasks/read-tasks";
 import { choiceParam, textParam, type SearchParams } from "../page-params";
 import { ParamNotice } from "../param-notice";
@@ -39,6 +40,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
     page = await listTasks(member.id, { status, limit: PAGE_SIZE });
   }
   const today = localDate(new Date(), member.timezone);
+  const goalTitles = Object.fromEntries((await listGoals(member.id)).items.map((g) => [g.id, g.title]));
 
   return (
     <main className="flex flex-1 flex-col gap-5 py-6">
@@ -70,7 +72,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
       {page.items.length === 0 ? (
         <p className="rounded-xl border border-dashed border-line p-6 text-center text-muted">{t(`tasks.empty.${status}`)}</p>
       ) : (
-        <TaskList tasks={page.items} today={today} locale={member.locale} />
+        <TaskList tasks={page.items} today={today} locale={member.locale} goalTitles={goalTitles} />
       )}
 
       <div className="flex flex-wrap items-center justify-between gap-3">

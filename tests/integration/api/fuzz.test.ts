@@ -57,6 +57,7 @@ const ROUTE_FILES: Record<string, string> = {
   "/goals": "app/api/v1/goals/route.ts",
   "/goals/{id}": "app/api/v1/goals/[id]/route.ts",
   "/goals/{id}/tasks": "app/api/v1/goals/[id]/tasks/route.ts",
+  "/goals/{id}/breakdown": "app/api/v1/goals/[id]/breakdown/route.ts",
   "/push/subscriptions": "app/api/v1/push/subscriptions/route.ts",
 };
 

@@ -68,6 +68,7 @@ const PLANNING_MD = [
   "patch /goals/{id}",
   "delete /goals/{id}",
   "post /goals/{id}/tasks",
+  "post /goals/{id}/breakdown",
 ];
 
 const doc = openApiDocument();

@@ -10,6 +10,7 @@ import { cardClass, quietButtonClass, textLinkClass } from "@/components/tasks/s
 import { requireMember } from "@/lib/auth/current-member";
 import { taskOrNotFound } from "./task-or-not-found";
 import { localDate } from "@/lib/domain/time";
+import { getGoal } from "@/lib/services/goals/read-goals";
 import { getSchedule } from "@/lib/services/schedules/read-schedules";
 import { getTask } from "@/lib/services/tasks/read-tasks";
 import type { ScheduleView, TaskView } from "@/lib/services/views";
@@ -21,10 +22,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const task = await taskOrNotFound(member.id, id);
   const t = await getTranslations("library");
-  const [previous, next, schedule] = await Promise.all([
+  const [previous, next, schedule, goal] = await Promise.all([
     Promise.all(task.previousTaskIds.map((taskId) => getTask(member.id, taskId))),
     Promise.all(task.nextTaskIds.map((taskId) => getTask(member.id, taskId))),
     task.scheduleId ? getSchedule(member.id, task.scheduleId) : Promise.resolve<ScheduleView | null>(null),
+    task.goalId ? getGoal(member.id, task.goalId) : Promise.resolve(null),
   ]);
   const openPrerequisites = previous.filter((p) => !p.completed);
   const titles = Object.fromEntries(previous.map((p) => [p.id, p.title]));
@@ -43,7 +45,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         ← {t("task.back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <h1 className="text-3xl font-bold tracking-tight">{task.title}</h1>
+        <div>
+          {goal ? (
+            <Link href={`/goals/${goal.id}`} className="font-medium text-brand-strong underline-offset-2 hover:underline" data-testid="task-goal">
+              {goal.title}
+            </Link>
+          ) : null}
+          <h1 className="text-3xl font-bold tracking-tight">{task.title}</h1>
+        </div>
         <Link href={`/tasks/${task.id}/edit`} className={quietButtonClass}>
           {t("task.edit")}
         </Link>
