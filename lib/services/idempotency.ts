@@ -13,7 +13,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { IDEMPOTENCY_TTL_HOURS } from "@/lib/domain/limits";
-import type { Tx } from "./transaction";
+import type { Tx } from "./tx";
 
 export type IdempotencyRequest = { key: string; fingerprint: string };
 

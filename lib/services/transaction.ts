@@ -7,8 +7,9 @@ import { db } from "@/lib/db/client";
 import { sqlState } from "@/lib/db/errors";
 import { notFound } from "@/lib/domain/errors";
 import { keyedTransaction, unclaimedIdempotencyKey } from "./idempotency";
+import type { Tx } from "./tx";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
 
