@@ -57,6 +57,8 @@ const ROUTE_FILES: Record<string, string> = {
   "/goals": "app/api/v1/goals/route.ts",
   "/goals/{id}": "app/api/v1/goals/[id]/route.ts",
   "/goals/{id}/tasks": "app/api/v1/goals/[id]/tasks/route.ts",
+  "/plan": "app/api/v1/plan/route.ts",
+  "/plan/accept": "app/api/v1/plan/accept/route.ts",
   "/push/subscriptions": "app/api/v1/push/subscriptions/route.ts",
 };
 

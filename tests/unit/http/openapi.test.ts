@@ -68,6 +68,8 @@ const PLANNING_MD = [
   "patch /goals/{id}",
   "delete /goals/{id}",
   "post /goals/{id}/tasks",
+  "post /plan",
+  "post /plan/accept",
 ];
 
 const doc = openApiDocument();
