@@ -48,7 +48,11 @@ export const PlanInput = body({
     if (!isSupportedDate(input.from) || !isSupportedDate(input.to)) return;
     if (input.to < input.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
     else if (input.to > addDays(input.from, PLAN_MAX_DAYS - 1)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `must be at most ${PLAN_MAX_DAYS} days from from, both days included` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `must be at most ${PLAN_MAX_DAYS} days from from, both days included`,
+      });
     }
   })
   .meta({ id: "PlanInput" });
@@ -58,7 +62,9 @@ export type PlanInput = z.output<typeof PlanInput>;
 export const AcceptedPlacement = body({
   taskId: Id,
   startAt: Instant,
-  plannedMinutes: PlannedMinutes.optional().meta({ description: "Default: the task's expected minutes, else its estimate." }),
+  plannedMinutes: PlannedMinutes.optional().meta({
+    description: "Default: the task's expected minutes, else its estimate.",
+  }),
   type: ScheduleType,
 });
 export type AcceptedPlacement = z.output<typeof AcceptedPlacement>;
@@ -96,21 +102,29 @@ export const PlanAnswer = view({
     view({
       taskId: Id,
       reason: z.enum(UNPLACED_REASONS).meta({
-        description: "TOO_LONG: longer than every free interval; BLOCKED: an open prerequisite cannot be placed; NO_ROOM: no room left.",
+        description:
+          "TOO_LONG: longer than every free interval; BLOCKED: an open prerequisite cannot be placed; NO_ROOM: no room left.",
       }),
     }),
   ),
   objective: view({
-    weightedLatenessMinutes: z.number().min(0).meta({ description: "Σ importance × minutes past the deadline day's end." }),
+    weightedLatenessMinutes: z
+      .number()
+      .min(0)
+      .meta({ description: "Σ importance × minutes past the deadline day's end." }),
     lateTasks: z.int().min(0).meta({ description: "Placed tasks that end after their deadline day." }),
   }),
-  optimal: z.boolean().meta({ description: "True only when the plan is proven best over every placement on the 5-minute grid." }),
+  optimal: z
+    .boolean()
+    .meta({ description: "True only when the plan is proven best over every placement on the 5-minute grid." }),
   solver: z.enum(["exact", "local-search"]),
   elapsedMs: z.number().min(0),
 }).meta({ id: "Plan" });
 export type PlanAnswer = z.output<typeof PlanAnswer>;
 
-export const AcceptedPlan = view({ schedules: z.array(ScheduleView).meta({ description: "In the order of the body." }) }).meta({
+export const AcceptedPlan = view({
+  schedules: z.array(ScheduleView).meta({ description: "In the order of the body." }),
+}).meta({
   id: "AcceptedPlan",
 });
 export type AcceptedPlan = z.output<typeof AcceptedPlan>;

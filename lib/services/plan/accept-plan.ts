@@ -79,7 +79,14 @@ async function createAll(tx: Tx, memberId: string, placements: readonly Accepted
     const created = await insertSchedule(
       tx,
       memberId,
-      { title: b.task.title, description: b.task.description, startAt: b.startAt, type: b.type, taskId: b.taskId, plannedMinutes: b.plannedMinutes },
+      {
+        title: b.task.title,
+        description: b.task.description,
+        startAt: b.startAt,
+        type: b.type,
+        taskId: b.taskId,
+        plannedMinutes: b.plannedMinutes,
+      },
       now,
     );
     schedules.push(created.schedule);
@@ -100,11 +107,26 @@ type Block = {
  * each placement that breaks a rule against the calendar of now, once, with the first reason in this order (a block
  * too close after its prerequisite also overlaps it: the prerequisite is the better reason)
  */
-const ORDER: readonly PlacementRefusal[] = ["TASK_COMPLETED", "TASK_SCHEDULED", "OFF_GRID", "BEFORE_NOW", "OUTSIDE_WORKING_HOURS", "PREREQUISITE", "OVERLAP"];
+const ORDER: readonly PlacementRefusal[] = [
+  "TASK_COMPLETED",
+  "TASK_SCHEDULED",
+  "OFF_GRID",
+  "BEFORE_NOW",
+  "OUTSIDE_WORKING_HOURS",
+  "PREREQUISITE",
+  "OVERLAP",
+];
 
-async function refusals(tx: Tx, memberId: string, member: PlanningMember, blocks: readonly Block[], now: Date): Promise<RefusedPlacement[]> {
+async function refusals(
+  tx: Tx,
+  memberId: string,
+  member: PlanningMember,
+  blocks: readonly Block[],
+  now: Date,
+): Promise<RefusedPlacement[]> {
   const found = new Map<string, Set<PlacementRefusal>>();
-  const refuse = (taskId: string, reason: PlacementRefusal) => found.set(taskId, (found.get(taskId) ?? new Set()).add(reason));
+  const refuse = (taskId: string, reason: PlacementRefusal) =>
+    found.set(taskId, (found.get(taskId) ?? new Set()).add(reason));
 
   for (const b of blocks) {
     if (b.task.completedAt) refuse(b.taskId, "TASK_COMPLETED");
@@ -155,7 +177,9 @@ function reasonOf(v: Violation, block: Block, working: readonly { start: Date; e
       return v.rule;
     case "OUTSIDE_FREE_TIME": {
       // inside working hours but not free: a schedule (with the buffer) is in the way
-      const inside = working.some((w) => w.start.getTime() <= block.startAt.getTime() && block.endAt.getTime() <= w.end.getTime());
+      const inside = working.some(
+        (w) => w.start.getTime() <= block.startAt.getTime() && block.endAt.getTime() <= w.end.getTime(),
+      );
       return inside ? "OVERLAP" : "OUTSIDE_WORKING_HOURS";
     }
     case "LENGTH":

@@ -17,7 +17,11 @@ export async function planningMember(tx: Tx, memberId: string): Promise<Planning
     select: { timezone: true, workingHours: true, bufferMinutes: true },
   });
   if (!member) throw notFound("Member");
-  return { timeZone: member.timezone, workingHours: workingHoursOf(member.workingHours), bufferMinutes: member.bufferMinutes };
+  return {
+    timeZone: member.timezone,
+    workingHours: workingHoursOf(member.workingHours),
+    bufferMinutes: member.bufferMinutes,
+  };
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -26,7 +30,13 @@ const MS_PER_MINUTE = 60_000;
  * The member's schedules that are not completed (deleted ones are all completed) and whose block, widened by the
  * buffer, reaches into [from, to): what a placement must keep clear of.
  */
-export async function busyBlocks(tx: Tx, memberId: string, from: Date, to: Date, bufferMinutes: number): Promise<BusyBlock[]> {
+export async function busyBlocks(
+  tx: Tx,
+  memberId: string,
+  from: Date,
+  to: Date,
+  bufferMinutes: number,
+): Promise<BusyBlock[]> {
   const reach = (PLANNED_MINUTES.max + bufferMinutes) * MS_PER_MINUTE;
   const rows = await tx.schedule.findMany({
     where: {
@@ -46,6 +56,8 @@ type Sized = { difficulty: number; expectedMinutes: number | null };
 /** minutes of each task: expected minutes, else the member's estimate, clamped as planned minutes (5–720) */
 export async function minutesOf(tx: Tx, memberId: string, tasks: readonly Sized[]): Promise<(task: Sized) => number> {
   // the member's history is read only when some task has no expected minutes to go by
-  const estimate: Estimator = tasks.some((t) => t.expectedMinutes === null) ? await memberEstimator(tx, memberId) : estimator([]);
+  const estimate: Estimator = tasks.some((t) => t.expectedMinutes === null)
+    ? await memberEstimator(tx, memberId)
+    : estimator([]);
   return (task) => plannedMinutesFor(undefined, task, estimate);
 }

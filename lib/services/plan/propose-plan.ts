@@ -18,25 +18,30 @@ export function defaultType(difficulty: number): ScheduleType {
 }
 
 export async function proposePlan(memberId: string, input: PlanInput, now = new Date()): Promise<PlanAnswer> {
-  return inSnapshot(async (tx) => {
+  // read in one snapshot, solve after it: the search takes up to its budget of CPU and must not hold a connection
+  // (the embedded database has only one)
+  const problem = await inSnapshot(async (tx) => {
     const member = await planningMember(tx, memberId);
     const tasks = await candidates(tx, memberId, input);
     const ids = tasks.map((t) => t.id);
 
     // only open prerequisites are given; one that is not a candidate makes the solver answer BLOCKED
-    const edges = ids.length === 0 ? [] : await tx.taskDependency.findMany({
-      where: { memberId, nextTaskId: { in: ids }, previous: { completedAt: null } },
-      select: { previousTaskId: true, nextTaskId: true },
-    });
+    const edges =
+      ids.length === 0
+        ? []
+        : await tx.taskDependency.findMany({
+            where: { memberId, nextTaskId: { in: ids }, previous: { completedAt: null } },
+            select: { previousTaskId: true, nextTaskId: true },
+          });
     const prerequisites = new Map<string, string[]>();
-    for (const e of edges) prerequisites.set(e.nextTaskId, [...(prerequisites.get(e.nextTaskId) ?? []), e.previousTaskId]);
+    for (const e of edges)
+      prerequisites.set(e.nextTaskId, [...(prerequisites.get(e.nextTaskId) ?? []), e.previousTaskId]);
 
     // planning starts today at the earliest: a past `from` plans from now (free time is cut at now anyway)
     const from = input.from < localDate(now, member.timeZone) ? localDate(now, member.timeZone) : input.from;
     const rangeStart = startOfLocalDay(from, member.timeZone);
     const rangeEnd = startOfLocalDay(addDays(input.to, 1), member.timeZone);
     const busy = from > input.to ? [] : await busyBlocks(tx, memberId, rangeStart, rangeEnd, member.bufferMinutes);
-    const free = from > input.to ? [] : freeIntervals({ ...member, from, to: input.to, busy, now });
 
     const minutes = await minutesOf(tx, memberId, tasks);
     const plannerTasks: PlannerTask[] = tasks.map((t) => ({
@@ -47,37 +52,49 @@ export async function proposePlan(memberId: string, input: PlanInput, now = new 
       prerequisites: prerequisites.get(t.id) ?? [],
     }));
     const types = await formerTypes(tx, memberId, ids);
-
-    const started = performance.now();
-    const result = plan({
-      tasks: plannerTasks,
-      free,
-      bufferMinutes: member.bufferMinutes,
-      now,
-      grid: { minutes: DEFAULT_GRID_MINUTES, origin: localGridOrigin(from, member.timeZone) },
-      timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
-    });
-    const elapsedMs = Math.round(performance.now() - started);
-
-    const byId = new Map(tasks.map((t) => [t.id, t]));
-    const minutesById = new Map(plannerTasks.map((t) => [t.id, t.minutes]));
-    return {
-      placements: result.placements.map((p) => ({
-        taskId: p.taskId,
-        startAt: p.startAt.toISOString(),
-        plannedMinutes: minutesById.get(p.taskId)!,
-        type: types.get(p.taskId) ?? defaultType(byId.get(p.taskId)!.difficulty),
-      })),
-      unplaced: result.unplaced,
-      objective: { weightedLatenessMinutes: result.objective.weightedLatenessMinutes, lateTasks: result.objective.lateTasks },
-      optimal: result.optimal,
-      solver: result.solver,
-      elapsedMs,
-    };
+    return { member, from, tasks, plannerTasks, busy, types };
   });
+  const { member, from, tasks, plannerTasks, busy, types } = problem;
+  const free = from > input.to ? [] : freeIntervals({ ...member, from, to: input.to, busy, now });
+
+  const started = performance.now();
+  const result = plan({
+    tasks: plannerTasks,
+    free,
+    bufferMinutes: member.bufferMinutes,
+    now,
+    grid: { minutes: DEFAULT_GRID_MINUTES, origin: localGridOrigin(from, member.timeZone) },
+    timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
+  });
+  const elapsedMs = Math.round(performance.now() - started);
+
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const minutesById = new Map(plannerTasks.map((t) => [t.id, t.minutes]));
+  return {
+    placements: result.placements.map((p) => ({
+      taskId: p.taskId,
+      startAt: p.startAt.toISOString(),
+      plannedMinutes: minutesById.get(p.taskId)!,
+      type: types.get(p.taskId) ?? defaultType(byId.get(p.taskId)!.difficulty),
+    })),
+    unplaced: result.unplaced,
+    objective: {
+      weightedLatenessMinutes: result.objective.weightedLatenessMinutes,
+      lateTasks: result.objective.lateTasks,
+    },
+    optimal: result.optimal,
+    solver: result.solver,
+    elapsedMs,
+  };
 }
 
-const CANDIDATE_SELECT = { id: true, deadline: true, importance: true, difficulty: true, expectedMinutes: true } as const;
+const CANDIDATE_SELECT = {
+  id: true,
+  deadline: true,
+  importance: true,
+  difficulty: true,
+  expectedMinutes: true,
+} as const;
 
 /** the open tasks without a schedule: all of them, the named ones (each must be one), or a goal's */
 async function candidates(tx: Tx, memberId: string, input: PlanInput) {
@@ -88,7 +105,8 @@ async function candidates(tx: Tx, memberId: string, input: PlanInput) {
     if (!goal) throw notFound("Goal");
     return tx.task.findMany({ where: { ...open, goalId: goal.id }, select: CANDIDATE_SELECT, orderBy: { id: "asc" } });
   }
-  if (input.taskIds === undefined) return tx.task.findMany({ where: open, select: CANDIDATE_SELECT, orderBy: { id: "asc" } });
+  if (input.taskIds === undefined)
+    return tx.task.findMany({ where: open, select: CANDIDATE_SELECT, orderBy: { id: "asc" } });
 
   const named = [...new Set(input.taskIds)];
   const rows = await tx.task.findMany({
@@ -105,8 +123,15 @@ async function candidates(tx: Tx, memberId: string, input: PlanInput) {
     if (row.completedAt) (refused[`taskIds.${i}`] ??= []).push("is completed: reopen it before planning it");
     else if (row.schedule) (refused[`taskIds.${i}`] ??= []).push("already has a schedule");
   });
-  if (Object.keys(refused).length > 0) throw validationError(refused, "Only open tasks without a schedule can be planned.");
-  return rows.map(({ id, deadline, importance, difficulty, expectedMinutes }) => ({ id, deadline, importance, difficulty, expectedMinutes }));
+  if (Object.keys(refused).length > 0)
+    throw validationError(refused, "Only open tasks without a schedule can be planned.");
+  return rows.map(({ id, deadline, importance, difficulty, expectedMinutes }) => ({
+    id,
+    deadline,
+    importance,
+    difficulty,
+    expectedMinutes,
+  }));
 }
 
 /** the type of each task's last schedule: candidates have none linked, so a deleted one's (formerTaskId) */

@@ -39,7 +39,15 @@ const BUFFER = 10;
 const MS_PER_MINUTE = 60_000;
 const ROUTES: Record<string, RouteModule> = { "/plan": planRoute, "/plan/accept": acceptRoute };
 const NINE_TO_SIX = [{ start: "09:00", end: "18:00" }];
-const WEEKDAYS = { "1": NINE_TO_SIX, "2": NINE_TO_SIX, "3": NINE_TO_SIX, "4": NINE_TO_SIX, "5": NINE_TO_SIX, "6": [], "7": [] };
+const WEEKDAYS = {
+  "1": NINE_TO_SIX,
+  "2": NINE_TO_SIX,
+  "3": NINE_TO_SIX,
+  "4": NINE_TO_SIX,
+  "5": NINE_TO_SIX,
+  "6": [],
+  "7": [],
+};
 
 /** the Monday after next in Seoul: a week wholly in the future whenever the tests run */
 let monday: string;
@@ -64,7 +72,8 @@ async function signedIn() {
 }
 type Caller = Awaited<ReturnType<typeof signedIn>>;
 
-const propose = async (m: Caller, body: Record<string, unknown>) => ok(await m.call("/plan", { body }), 200, PlanAnswer);
+const propose = async (m: Caller, body: Record<string, unknown>) =>
+  ok(await m.call("/plan", { body }), 200, PlanAnswer);
 const week = () => ({ from: monday, to: addDays(monday, 4) });
 
 /** the rules of planning.md checked on an answer with the planner's own violations(), against the calendar now */
@@ -106,9 +115,22 @@ describe("POST /plan", () => {
     const m = await signedIn();
     const deadline = addDays(monday, 2);
     const a = await newTask(m.api, { title: "a", expectedMinutes: 120, importance: 9, difficulty: 8, deadline });
-    const b = await newTask(m.api, { title: "b", expectedMinutes: 60, importance: 3, difficulty: 2, deadline, previousTaskIds: [a.id] });
+    const b = await newTask(m.api, {
+      title: "b",
+      expectedMinutes: 60,
+      importance: 3,
+      difficulty: 2,
+      deadline,
+      previousTaskIds: [a.id],
+    });
     const c = await newTask(m.api, { title: "c", importance: 5, difficulty: 3, deadline: addDays(monday, 4) }); // estimate: 45
-    const d = await newTask(m.api, { title: "d", expectedMinutes: 240, importance: 1, difficulty: 1, deadline: monday });
+    const d = await newTask(m.api, {
+      title: "d",
+      expectedMinutes: 240,
+      importance: 1,
+      difficulty: 1,
+      deadline: monday,
+    });
     // a task whose last schedule (completed, then deleted) was admin work keeps that type
     const e = await newTask(m.api, { title: "e", expectedMinutes: 30, importance: 2, difficulty: 13 });
     await db().schedule.create({
@@ -134,10 +156,17 @@ describe("POST /plan", () => {
     expect(await brokenRules(m, first, week(), now)).toEqual([]);
     const byTask = new Map(first.placements.map((p) => [p.taskId, p]));
     expect(byTask.get(c.id)?.plannedMinutes).toBe(45);
-    expect([byTask.get(a.id)?.type, byTask.get(b.id)?.type, byTask.get(e.id)?.type]).toEqual(["DEEP_WORK", "QUICK_TASK", "ADMIN_TASK"]);
+    expect([byTask.get(a.id)?.type, byTask.get(b.id)?.type, byTask.get(e.id)?.type]).toEqual([
+      "DEEP_WORK",
+      "QUICK_TASK",
+      "ADMIN_TASK",
+    ]);
     // nothing starts before Monday's schedule ends plus the buffer, and b waits for a
-    for (const p of first.placements) expect(new Date(p.startAt).getTime()).toBeGreaterThanOrEqual(seoul(0, "12:10").getTime());
-    expect(new Date(byTask.get(b.id)!.startAt).getTime()).toBeGreaterThanOrEqual(new Date(byTask.get(a.id)!.startAt).getTime() + (120 + BUFFER) * MS_PER_MINUTE);
+    for (const p of first.placements)
+      expect(new Date(p.startAt).getTime()).toBeGreaterThanOrEqual(seoul(0, "12:10").getTime());
+    expect(new Date(byTask.get(b.id)!.startAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(byTask.get(a.id)!.startAt).getTime() + (120 + BUFFER) * MS_PER_MINUTE,
+    );
     expect(first.optimal).toBe(true);
     expect(first.solver).toBe("exact");
     // the objective is what the placements cost: importance × minutes past the end of the deadline day in Seoul
@@ -145,7 +174,10 @@ describe("POST /plan", () => {
     const late = first.placements.map((p) => {
       const task = tasks.find((t) => t.id === p.taskId)!;
       const end = new Date(p.startAt).getTime() + p.plannedMinutes * MS_PER_MINUTE;
-      return { weight: task.importance, minutes: Math.max(0, (end - startOfLocalDay(addDays(task.deadline, 1), ZONE).getTime()) / MS_PER_MINUTE) };
+      return {
+        weight: task.importance,
+        minutes: Math.max(0, (end - startOfLocalDay(addDays(task.deadline, 1), ZONE).getTime()) / MS_PER_MINUTE),
+      };
     });
     expect(first.objective).toEqual({
       weightedLatenessMinutes: late.reduce((sum, l) => sum + l.weight * l.minutes, 0),
@@ -163,14 +195,22 @@ describe("POST /plan", () => {
     const long = await newTask(m.api, { title: "long", expectedMinutes: 600 });
     const afterLong = await newTask(m.api, { title: "after long", expectedMinutes: 30, previousTaskIds: [long.id] });
     const scheduled = await newTask(m.api, { title: "scheduled", expectedMinutes: 30 });
-    await m.api.post("/tasks/{id}/schedule", { params: { id: scheduled.id }, body: { startAt: seoul(1, "09:00").toISOString(), type: "QUICK_TASK" } });
+    await m.api.post("/tasks/{id}/schedule", {
+      params: { id: scheduled.id },
+      body: { startAt: seoul(1, "09:00").toISOString(), type: "QUICK_TASK" },
+    });
     const waiting = await newTask(m.api, { title: "waiting", expectedMinutes: 30, previousTaskIds: [scheduled.id] });
     const x = await newTask(m.api, { title: "x", expectedMinutes: 300, importance: 9 });
     const y = await newTask(m.api, { title: "y", expectedMinutes: 300, importance: 1 });
 
     const answer = await propose(m, { from: monday, to: monday });
     const reasons = Object.fromEntries(answer.unplaced.map((u) => [u.taskId, u.reason]));
-    expect(reasons).toEqual({ [long.id]: "TOO_LONG", [afterLong.id]: "BLOCKED", [waiting.id]: "BLOCKED", [y.id]: "NO_ROOM" });
+    expect(reasons).toEqual({
+      [long.id]: "TOO_LONG",
+      [afterLong.id]: "BLOCKED",
+      [waiting.id]: "BLOCKED",
+      [y.id]: "NO_ROOM",
+    });
     // the important one of the two that do not both fit goes in
     expect(answer.placements.map((p) => p.taskId)).toEqual([x.id]);
   });
@@ -183,12 +223,19 @@ describe("POST /plan", () => {
     const done = await newTask(m.api, { title: "done", expectedMinutes: 30 });
     expect((await m.api.post("/tasks/{id}/complete", { params: { id: done.id } })).status).toBe(200);
     const scheduled = await newTask(m.api, { title: "scheduled", expectedMinutes: 30 });
-    await m.api.post("/tasks/{id}/schedule", { params: { id: scheduled.id }, body: { startAt: seoul(3, "09:00").toISOString(), type: "QUICK_TASK" } });
+    await m.api.post("/tasks/{id}/schedule", {
+      params: { id: scheduled.id },
+      body: { startAt: seoul(3, "09:00").toISOString(), type: "QUICK_TASK" },
+    });
 
     expect((await propose(m, { ...week(), goalId: goal.id })).placements.map((p) => p.taskId)).toEqual([inGoal.id]);
     expect((await propose(m, { ...week(), taskIds: [other.id] })).placements.map((p) => p.taskId)).toEqual([other.id]);
     expect((await propose(m, week())).placements.map((p) => p.taskId).sort()).toEqual([inGoal.id, other.id].sort());
-    invalid(await m.call("/plan", { body: { ...week(), taskIds: [other.id, done.id, scheduled.id] } }), "taskIds.1", "taskIds.2");
+    invalid(
+      await m.call("/plan", { body: { ...week(), taskIds: [other.id, done.id, scheduled.id] } }),
+      "taskIds.1",
+      "taskIds.2",
+    );
     invalid(await m.call("/plan", { body: { from: monday, to: addDays(monday, 14) } }), "to");
     invalid(await m.call("/plan", { body: { from: monday, to: addDays(monday, -1) } }), "to");
     expect((await propose(m, { from: monday, to: addDays(monday, 13) })).placements).toHaveLength(2);
@@ -198,7 +245,11 @@ describe("POST /plan", () => {
     const m = await signedIn();
     await db().member.update({
       where: { id: m.member.id },
-      data: { workingHours: Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, [{ start: "00:00", end: "24:00" }]])) },
+      data: {
+        workingHours: Object.fromEntries(
+          ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]),
+        ),
+      },
     });
     const t = await newTask(m.api, { expectedMinutes: 30 });
     const today = localDate(new Date(), ZONE);
@@ -219,7 +270,9 @@ describe("POST /plan", () => {
     refused(await m.call("/plan", { body: { ...week(), taskIds: [theirs.id] } }), 404, "NOT_FOUND");
     refused(await m.call("/plan", { body: { ...week(), goalId: theirGoal.id } }), 404, "NOT_FOUND");
     refused(await m.call("/plan", { body: { ...week(), taskIds: [unknownId()] } }), 404, "NOT_FOUND");
-    const accept = await m.call("/plan/accept", { body: { placements: [{ taskId: theirs.id, startAt: seoul(0, "09:00").toISOString(), type: "DEEP_WORK" }] } });
+    const accept = await m.call("/plan/accept", {
+      body: { placements: [{ taskId: theirs.id, startAt: seoul(0, "09:00").toISOString(), type: "DEEP_WORK" }] },
+    });
     refused(accept, 404, "NOT_FOUND");
     expect(await schedulesOf(stranger.member.id)).toBe(0);
   });
@@ -231,10 +284,20 @@ describe("POST /plan/accept", () => {
     const a = await newTask(m.api, { title: "write", expectedMinutes: 90, difficulty: 5 });
     const b = await newTask(m.api, { title: "review", importance: 2, difficulty: 2, previousTaskIds: [a.id] }); // estimate: 30
     const plan = await propose(m, week());
-    expect(plan.placements.map((p) => [p.taskId, p.plannedMinutes])).toEqual([[a.id, 90], [b.id, 30]]);
+    expect(plan.placements.map((p) => [p.taskId, p.plannedMinutes])).toEqual([
+      [a.id, 90],
+      [b.id, 30],
+    ]);
     const answer = ok(await m.call("/plan/accept", { body: { placements: plan.placements } }), 201, AcceptedPlan);
     expect(answer.schedules.map((s) => [s.taskId, s.title, s.startAt, s.plannedMinutes, s.type, s.state])).toEqual(
-      plan.placements.map((p) => [p.taskId, p.taskId === a.id ? "write" : "review", p.startAt, p.plannedMinutes, p.type, "NOT_STARTED"]),
+      plan.placements.map((p) => [
+        p.taskId,
+        p.taskId === a.id ? "write" : "review",
+        p.startAt,
+        p.plannedMinutes,
+        p.type,
+        "NOT_STARTED",
+      ]),
     );
     const events = (await outboxOf(m.member.id)).filter((e) => e.type === "schedule.created").map((e) => e.scheduleId);
     expect(events.sort()).toEqual(answer.schedules.map((s) => s.id).sort());
@@ -263,7 +326,10 @@ describe("POST /plan/accept", () => {
     expect(error.details?.placements).toEqual([{ taskId: second.taskId, reason: "OVERLAP" }]);
     expect(await schedulesOf(m.member.id)).toBe(before);
     // a task scheduled meanwhile is named too
-    await m.api.post("/tasks/{id}/schedule", { params: { id: first.taskId }, body: { startAt: seoul(4, "15:00").toISOString(), type: "QUICK_TASK" } });
+    await m.api.post("/tasks/{id}/schedule", {
+      params: { id: first.taskId },
+      body: { startAt: seoul(4, "15:00").toISOString(), type: "QUICK_TASK" },
+    });
     const again = refused(await m.call("/plan/accept", { body: { placements: plan.placements } }), 409, "CONFLICT");
     expect(again.details?.placements).toEqual([
       { taskId: first.taskId, reason: "TASK_SCHEDULED" },
@@ -276,7 +342,8 @@ describe("POST /plan/accept", () => {
     await newTask(m.api, { title: "a", expectedMinutes: 60 });
     await newTask(m.api, { title: "b", expectedMinutes: 30 });
     const plan = await propose(m, week());
-    const send = () => m.call("/plan/accept", { body: { placements: plan.placements }, headers: { "Idempotency-Key": "plan-1" } });
+    const send = () =>
+      m.call("/plan/accept", { body: { placements: plan.placements }, headers: { "Idempotency-Key": "plan-1" } });
     const answers = await Promise.all([send(), send()]);
     const [x, y] = answers.map((a) => ok(a, 201, AcceptedPlan)) as [AcceptedPlan, AcceptedPlan];
     expect(x).toEqual(y);
@@ -306,9 +373,18 @@ describe("POST /plan/accept", () => {
     const e = await newTask(m.api, { title: "e", expectedMinutes: 60 });
     const done = await newTask(m.api, { title: "done", expectedMinutes: 60 });
     expect((await m.api.post("/tasks/{id}/complete", { params: { id: done.id } })).status).toBe(200);
-    const at = (taskId: string, start: Date, extra: Record<string, unknown> = {}) => ({ taskId, startAt: start.toISOString(), type: "DEEP_WORK", ...extra });
+    const at = (taskId: string, start: Date, extra: Record<string, unknown> = {}) => ({
+      taskId,
+      startAt: start.toISOString(),
+      type: "DEEP_WORK",
+      ...extra,
+    });
 
-    const offGrid = refused(await m.call("/plan/accept", { body: { placements: [at(a.id, seoul(0, "09:02"))] } }), 409, "CONFLICT");
+    const offGrid = refused(
+      await m.call("/plan/accept", { body: { placements: [at(a.id, seoul(0, "09:02"))] } }),
+      409,
+      "CONFLICT",
+    );
     expect(offGrid.details?.placements).toEqual([{ taskId: a.id, reason: "OFF_GRID" }]);
 
     const error = refused(
@@ -335,24 +411,52 @@ describe("POST /plan/accept", () => {
       { taskId: done.id, reason: "TASK_COMPLETED" },
     ]);
     // a dependent without its open prerequisite in the same body waits for it
-    const alone = refused(await m.call("/plan/accept", { body: { placements: [at(b.id, seoul(0, "09:00"))] } }), 409, "CONFLICT");
+    const alone = refused(
+      await m.call("/plan/accept", { body: { placements: [at(b.id, seoul(0, "09:00"))] } }),
+      409,
+      "CONFLICT",
+    );
     expect(alone.details?.placements).toEqual([{ taskId: b.id, reason: "PREREQUISITE" }]);
     expect(await schedulesOf(m.member.id)).toBe(0);
 
     // the same blocks kept to the rules are accepted
     const fine = ok(
-      await m.call("/plan/accept", { body: { placements: [at(a.id, seoul(0, "10:00")), at(b.id, seoul(0, "11:10"), { plannedMinutes: 25 })] } }),
+      await m.call("/plan/accept", {
+        body: { placements: [at(a.id, seoul(0, "10:00")), at(b.id, seoul(0, "11:10"), { plannedMinutes: 25 })] },
+      }),
       201,
       AcceptedPlan,
     );
-    expect(fine.schedules.map((s) => [s.taskId, s.plannedMinutes])).toEqual([[a.id, 60], [b.id, 25]]);
+    expect(fine.schedules.map((s) => [s.taskId, s.plannedMinutes])).toEqual([
+      [a.id, 60],
+      [b.id, 25],
+    ]);
+  });
+
+  it("refuses a block that spans two working intervals that touch: a task is never split", async () => {
+    const m = await signedIn();
+    const split = [
+      { start: "09:00", end: "12:00" },
+      { start: "12:00", end: "15:00" },
+    ];
+    await db().member.update({ where: { id: m.member.id }, data: { workingHours: { ...WEEKDAYS, "1": split } } });
+    const a = await newTask(m.api, { expectedMinutes: 60 });
+    const body = (time: string) => ({
+      placements: [{ taskId: a.id, startAt: seoul(0, time).toISOString(), type: "DEEP_WORK" }],
+    });
+    const error = refused(await m.call("/plan/accept", { body: body("11:30") }), 409, "CONFLICT");
+    expect(error.details?.placements).toEqual([{ taskId: a.id, reason: "OUTSIDE_WORKING_HOURS" }]);
+    ok(await m.call("/plan/accept", { body: body("12:00") }), 201, AcceptedPlan);
   });
 
   it("refuses the same task placed twice as VALIDATION", async () => {
     const m = await signedIn();
     const a = await newTask(m.api, { ...TASK_BODY, expectedMinutes: 30 });
     const p = { taskId: a.id, startAt: seoul(0, "10:00").toISOString(), type: "QUICK_TASK" };
-    invalid(await m.call("/plan/accept", { body: { placements: [p, { ...p, startAt: seoul(1, "10:00").toISOString() }] } }), "placements.1.taskId");
+    invalid(
+      await m.call("/plan/accept", { body: { placements: [p, { ...p, startAt: seoul(1, "10:00").toISOString() }] } }),
+      "placements.1.taskId",
+    );
   });
 });
 
@@ -360,7 +464,10 @@ describe("POST /plan/accept", () => {
 describe("the local grid", () => {
   it("starts on 5-minute boundaries of the member's wall clock", async () => {
     const m = await signedIn();
-    await db().member.update({ where: { id: m.member.id }, data: { timezone: "Asia/Kathmandu", workingHours: { ...WEEKDAYS, "1": [{ start: "09:03", end: "18:00" }] } } });
+    await db().member.update({
+      where: { id: m.member.id },
+      data: { timezone: "Asia/Kathmandu", workingHours: { ...WEEKDAYS, "1": [{ start: "09:03", end: "18:00" }] } },
+    });
     await newTask(m.api, { expectedMinutes: 30 });
     const answer = await propose(m, { from: monday, to: monday });
     const start = new Date(answer.placements[0]!.startAt);

@@ -3,4 +3,6 @@ import { PlanAnswer, PlanInput } from "@/lib/contracts/plan";
 import { apiHandler } from "@/lib/http/api";
 import { proposePlan } from "@/lib/services/plan/propose-plan";
 
-export const POST = apiHandler({ body: PlanInput, output: PlanAnswer }, ({ memberId, body }) => proposePlan(memberId, body));
+export const POST = apiHandler({ body: PlanInput, output: PlanAnswer }, ({ memberId, body }) =>
+  proposePlan(memberId, body),
+);
