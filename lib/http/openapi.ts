@@ -30,6 +30,7 @@ import {
   TransitionInput,
   UpdateScheduleInput,
 } from "@/lib/contracts/schedule";
+import { AcceptPlanInput, AcceptedPlan, PLACEMENT_REFUSALS, PlanAnswer, PlanInput } from "@/lib/contracts/plan";
 import { SnoozeAnswer, SnoozeInput } from "@/lib/contracts/reminder";
 import { WeekQuery, WeekStatistics } from "@/lib/contracts/statistics";
 import {
@@ -495,6 +496,37 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       responses: responses({ 200: json(BreakdownProposal, "The proposal.") }, [400, 401, 404]),
     },
   },
+  "/plan": {
+    post: {
+      operationId: "proposePlan",
+      tags: ["Planning"],
+      summary: "Propose where open tasks without a schedule go in the member's free time; writes nothing",
+      description:
+        "All open unscheduled tasks, the named ones (taskIds: a completed or scheduled one is VALIDATION) or a goal's, " +
+        "placed between the local dates from and to (both included, at most 14 days) inside working hours, on the " +
+        "5-minute local grid, keeping the buffer, after their prerequisites; the rest are unplaced with a reason.",
+      requestBody: jsonBody(PlanInput),
+      responses: responses({ 200: json(PlanAnswer, "The proposed plan.") }, [400, 401, 404]),
+    },
+  },
+  "/plan/accept": {
+    post: {
+      operationId: "acceptPlan",
+      tags: ["Planning"],
+      summary: "Create the schedules of a proposed plan, all or nothing",
+      description:
+        "Each placement is checked again against the calendar of now; any that breaks a rule makes the whole " +
+        `accept a 409 and creates nothing. ${KEYED}`,
+      requestParams: { header: idempotencyHeader },
+      requestBody: jsonBody(AcceptPlanInput),
+      responses: responses(
+        { 201: replayable(json(AcceptedPlan, "The new schedules, linked to their tasks, in the order of the body.")) },
+        [400, 401, 404, 422],
+        "CONFLICT — details.placements lists each offending placement as { taskId, reason }, reason one of " +
+          `${PLACEMENT_REFUSALS.join(", ")}.`,
+      ),
+    },
+  },
   "/statistics/week": {
     get: {
       operationId: "getWeekStatistics",
@@ -563,6 +595,7 @@ function build(): OpenApiDocument {
       { name: "Schedules", description: "Schedules and their transitions." },
       { name: "Statistics", description: "Time worked, by week." },
       { name: "Goals", description: "Goals, their progress and accepted break-downs." },
+      { name: "Planning", description: "Placing open tasks into free time, and accepting the placement." },
       { name: "Push", description: "Devices that receive reminders." },
     ],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],

@@ -2,7 +2,6 @@ import "server-only";
 // Every write of Pinit runs in one of these transactions. Writes for one member are serialised by a lock on
 // the member's row (taken first by `lockMember`), so checks and the writes they guard see one consistent state:
 // "one running schedule", the dependency graph's acyclicity and idempotency keys all hold under concurrency.
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { sqlState } from "@/lib/db/errors";
 import { notFound } from "@/lib/domain/errors";

@@ -58,6 +58,8 @@ const ROUTE_FILES: Record<string, string> = {
   "/goals/{id}": "app/api/v1/goals/[id]/route.ts",
   "/goals/{id}/tasks": "app/api/v1/goals/[id]/tasks/route.ts",
   "/goals/{id}/breakdown": "app/api/v1/goals/[id]/breakdown/route.ts",
+  "/plan": "app/api/v1/plan/route.ts",
+  "/plan/accept": "app/api/v1/plan/accept/route.ts",
   "/push/subscriptions": "app/api/v1/push/subscriptions/route.ts",
 };
 

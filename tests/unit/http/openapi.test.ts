@@ -69,6 +69,8 @@ const PLANNING_MD = [
   "delete /goals/{id}",
   "post /goals/{id}/tasks",
   "post /goals/{id}/breakdown",
+  "post /plan",
+  "post /plan/accept",
 ];
 
 const doc = openApiDocument();
