@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { plan, type PlanInput } from "@/lib/domain/planner/solve";
+
+const MINUTE = 60_000;
+type Jobs = { p: number[]; w: number[]; d: number[] };
+
+/** 1||ΣwjTj as a plan, as the benchmark poses it: one interval from time 0, no buffer, a 1-minute grid */
+function singleMachine({ p, w, d }: Jobs, exact = true): PlanInput {
+  const total = p.reduce((a, b) => a + b, 0);
+  return {
+    tasks: p.map((minutes, j) => ({
+      id: `j${String(j).padStart(2, "0")}`,
+      minutes,
+      importance: w[j]!,
+      deadline: new Date(d[j]! * MINUTE),
+      prerequisites: [],
+    })),
+    free: [{ start: new Date(0), end: new Date(total * MINUTE) }],
+    bufferMinutes: 0,
+    now: new Date(0),
+    grid: { minutes: 1, origin: new Date(0) },
+    exact,
+  };
+}
+
+const tardiness = ({ p, w, d }: Jobs, order: number[]) => {
+  let t = 0;
+  let sum = 0;
+  for (const j of order) {
+    t += p[j]!;
+    sum += w[j]! * Math.max(0, t - d[j]!);
+  }
+  return sum;
+};
+
+describe("the heuristic on 1||ΣwjTj", () => {
+  it("ends where no interchange of two jobs, however far apart, lowers the weighted tardiness", () => {
+    const jobs = fc.integer({ min: 8, max: 30 }).chain((n) =>
+      fc.record({
+        p: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: n, maxLength: n }),
+        w: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: n, maxLength: n }),
+        d: fc.array(fc.integer({ min: 0, max: 25 * n }), { minLength: n, maxLength: n }),
+      }),
+    );
+    fc.assert(
+      fc.property(jobs, (instance) => {
+        const result = plan({ ...singleMachine(instance, false), timeBudgetMs: 50 });
+        const order = result.placements.map((x) => Number(x.taskId.slice(1)));
+        const cost = tardiness(instance, order);
+        expect(cost).toBe(result.objective.weightedLatenessMinutes);
+        for (let i = 0; i < order.length; i++)
+          for (let t = i + 1; t < order.length; t++) {
+            const swapped = [...order];
+            [swapped[i], swapped[t]] = [swapped[t]!, swapped[i]!];
+            expect(tardiness(instance, swapped)).toBeGreaterThanOrEqual(cost);
+          }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
