@@ -1,8 +1,16 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { plan, type PlanInput } from "@/lib/domain/planner/solve";
 
 const MINUTE = 60_000;
+const data = (file: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../scripts/bench/data/orlib-wt40/${file}`, import.meta.url)), "utf8")
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+
 type Jobs = { p: number[]; w: number[]; d: number[] };
 
 /** 1||ΣwjTj as a plan, as the benchmark poses it: one interval from time 0, no buffer, a 1-minute grid */
@@ -35,6 +43,17 @@ const tardiness = ({ p, w, d }: Jobs, order: number[]) => {
 };
 
 describe("the heuristic on 1||ΣwjTj", () => {
+  it("reaches the OR-Library optimum of wt40 instances 4, 56 and 58 within the default budget", () => {
+    const numbers = data("wt40.txt");
+    const optima = data("wtopt40.txt");
+    // 56 was 3.4 % off with insertions and near interchanges only; 4 and 58 were missed by other neighbourhoods tried
+    for (const k of [4, 56, 58]) {
+      const a = numbers.slice((k - 1) * 120, k * 120);
+      const result = plan(singleMachine({ p: a.slice(0, 40), w: a.slice(40, 80), d: a.slice(80) }));
+      expect(result.objective.weightedLatenessMinutes, `instance ${k}`).toBe(optima[k - 1]);
+    }
+  });
+
   it("ends where no interchange of two jobs, however far apart, lowers the weighted tardiness", () => {
     const jobs = fc.integer({ min: 8, max: 30 }).chain((n) =>
       fc.record({
