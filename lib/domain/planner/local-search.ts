@@ -297,6 +297,8 @@ class OrderEvaluator {
     const bestE = new Float64Array(n + 1);
     const from = new Int32Array(n + 1).fill(-1);
     for (let k = 1; k <= n; k++) {
+      // a whole pass is O(n³): stop with the budget, so a long order overruns it by one row at most
+      if (work.used >= work.limit) return null;
       const hi = k - 1;
       bestL[k] = bestL[k - 1]!;
       bestE[k] = bestE[k - 1]!;

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { plan, type PlanInput } from "@/lib/domain/planner/solve";
+import { seededRandom } from "@/lib/domain/planner/local-search";
+import { plan, WORK_PER_MS, type PlanInput } from "@/lib/domain/planner/solve";
 
 const MINUTE = 60_000;
 const data = (file: string) =>
@@ -51,6 +52,21 @@ describe("the heuristic on 1||ΣwjTj", () => {
       const a = numbers.slice((k - 1) * 120, k * 120);
       const result = plan(singleMachine({ p: a.slice(0, 40), w: a.slice(40, 80), d: a.slice(80) }));
       expect(result.objective.weightedLatenessMinutes, `instance ${k}`).toBe(optima[k - 1]);
+    }
+  });
+
+  it("stops a dynasearch pass with the budget instead of overrunning it by a whole O(n³) pass", () => {
+    const n = 150;
+    const random = seededRandom(7);
+    const instance = {
+      p: Array.from({ length: n }, () => 1 + Math.floor(random() * 100)),
+      w: Array.from({ length: n }, () => 1 + Math.floor(random() * 9)),
+      d: Array.from({ length: n }, () => Math.floor(random() * 25 * n)),
+    };
+    for (const timeBudgetMs of [60, 100, 140]) {
+      const result = plan({ ...singleMachine(instance, false), timeBudgetMs });
+      // one pass costs n³/6 ≈ 560,000 steps; a row of it about n²/2, an insertion scan n
+      expect(result.work).toBeLessThanOrEqual(timeBudgetMs * WORK_PER_MS + n * n);
     }
   });
 
