@@ -234,7 +234,8 @@ class OrderEvaluator {
 
   /**
    * Uniform case: the first move of the task at position i that lowers the cost, written into the segment as
-   * [lo, hi], or null. Insertions first (later positions, then earlier ones), then interchanges.
+   * [lo, hi], or null. Insertions only (later positions, then earlier ones): the interchanges are left to
+   * `dynasearch`, which tries them all at once.
    */
   uniformMove(i: number, work: Work): [number, number] | null {
     const { problem, order, endAt, segment } = this;
@@ -273,29 +274,69 @@ class OrderEvaluator {
         return [t, i];
       }
     }
-    // interchanges only with near tasks: a far one is two insertions, and these scans cost a step per task between
-    const reach = 6;
-    for (let t = Math.max(0, i - reach); t < Math.min(n, i + reach + 1); t++) {
-      if (t === i) continue;
-      const [lo, hi] = t < i ? [t, i] : [i, t];
-      const [a, c] = [order[lo]!, order[hi]!];
-      const delta = minutes[c]! - minutes[a]!;
-      const cEnd = endAt[lo]! + delta;
-      let dL = tardy(a, endAt[hi]!) - tardy(a, endAt[lo]!) + tardy(c, cEnd) - tardy(c, endAt[hi]!);
-      for (let y = lo + 1; y < hi; y++) {
-        work.used++;
-        const x = order[y]!;
-        dL += tardy(x, endAt[y]! + delta) - tardy(x, endAt[y]!);
-      }
-      const dE = endAt[hi]! - endAt[lo]! + cEnd - endAt[hi]! + (hi - lo - 1) * delta;
-      if (better(dL, dE)) {
-        for (let y = lo; y <= hi; y++) segment[y] = order[y]!;
-        segment[lo] = c;
-        segment[hi] = a;
-        return [lo, hi];
+    return null;
+  }
+
+  /**
+   * Uniform case: the best set of interchanges whose spans do not overlap, applied at once (Congram, Potts and van
+   * de Velde's dynasearch). An interchange of positions lo < hi leaves every end outside lo..hi as it was, so the
+   * changes of disjoint interchanges add up, and a dynamic programme over prefixes finds the best set among the
+   * 2^(n-1)-odd combinations in O(n³) steps. Written into the segment as [lo, hi] (the span of all of them), or null
+   * when no set lowers the cost. It reaches far interchanges and combinations that no single move improves.
+   */
+  dynasearch(work: Work): [number, number] | null {
+    const { problem, order, endAt, segment } = this;
+    const { minutes, weight, deadline } = problem;
+    const n = problem.n;
+    const tardy = (x: number, end: number) => {
+      const late = end - deadline[x]!;
+      return late > 0 ? weight[x]! * late : 0;
+    };
+    // best change of (lateness, Σ end) over positions 0..k-1, and where its last interchange starts (-1: none at k-1)
+    const bestL = new Float64Array(n + 1);
+    const bestE = new Float64Array(n + 1);
+    const from = new Int32Array(n + 1).fill(-1);
+    for (let k = 1; k <= n; k++) {
+      // a whole pass is O(n³): stop with the budget, so a long order overruns it by one row at most
+      if (work.used >= work.limit) return null;
+      const hi = k - 1;
+      bestL[k] = bestL[k - 1]!;
+      bestE[k] = bestE[k - 1]!;
+      from[k] = -1;
+      const c = order[hi]!;
+      for (let lo = hi - 1; lo >= 0; lo--) {
+        const a = order[lo]!;
+        const delta = minutes[c]! - minutes[a]!;
+        const cEnd = endAt[lo]! + delta;
+        let dL = tardy(a, endAt[hi]!) - tardy(a, endAt[lo]!) + tardy(c, cEnd) - tardy(c, endAt[hi]!);
+        for (let y = lo + 1; y < hi; y++) {
+          const x = order[y]!;
+          dL += tardy(x, endAt[y]! + delta) - tardy(x, endAt[y]!);
+        }
+        work.used += hi - lo;
+        const dE = cEnd - endAt[lo]! + (hi - lo - 1) * delta;
+        const L = bestL[lo]! + dL;
+        const E = bestE[lo]! + dE;
+        if (L < bestL[k]! || (L === bestL[k]! && E < bestE[k]!)) [bestL[k], bestE[k], from[k]] = [L, E, lo];
       }
     }
-    return null;
+    if (!(bestL[n]! < 0 || (bestL[n]! === 0 && bestE[n]! < 0))) return null;
+    let first = n;
+    let last = -1;
+    for (let i = 0; i < n; i++) segment[i] = order[i]!;
+    for (let k = n; k > 0; ) {
+      const lo = from[k]!;
+      if (lo < 0) {
+        k--;
+        continue;
+      }
+      segment[lo] = order[k - 1]!;
+      segment[k - 1] = order[lo]!;
+      first = Math.min(first, lo);
+      last = Math.max(last, k - 1);
+      k = lo;
+    }
+    return [first, last];
   }
 
   /** make the segment lo..hi part of the base order */
@@ -318,7 +359,14 @@ function activateAround(active: Uint8Array, order: Int32Array, lo: number, hi: n
 function descend(evaluator: OrderEvaluator, n: number, work: Work, active: Uint8Array): void {
   const { order, segment } = evaluator;
   let any = true;
-  while (any && work.used < work.limit) {
+  while (work.used < work.limit) {
+    if (!any) {
+      // a local optimum of the single moves: try the dynasearch interchanges before giving up
+      const move = evaluator.uniform ? evaluator.dynasearch(work) : null;
+      if (!move) break;
+      evaluator.accept(move[0], move[1]);
+      for (let x = move[0]; x <= move[1]; x++) active[order[x]!] = 1;
+    }
     any = false;
     for (let i = 0; i < n && work.used < work.limit; i++) {
       const job = order[i]!;
