@@ -7,6 +7,7 @@ import * as acceptRoute from "@/app/api/v1/plan/accept/route";
 import * as planRoute from "@/app/api/v1/plan/route";
 import { AcceptedPlan, PlanAnswer } from "@/lib/contracts/plan";
 import { db } from "@/lib/db/client";
+import { DEFAULT_WORKING_HOURS } from "@/lib/domain/goals/working-hours";
 import { freeIntervals, localGridOrigin } from "@/lib/domain/planner/free-time";
 import { violations } from "@/lib/domain/planner/rules";
 import type { PlanInput as SolverInput } from "@/lib/domain/planner/solve";
@@ -38,16 +39,8 @@ const ZONE = "Asia/Seoul";
 const BUFFER = 10;
 const MS_PER_MINUTE = 60_000;
 const ROUTES: Record<string, RouteModule> = { "/plan": planRoute, "/plan/accept": acceptRoute };
-const NINE_TO_SIX = [{ start: "09:00", end: "18:00" }];
-const WEEKDAYS = {
-  "1": NINE_TO_SIX,
-  "2": NINE_TO_SIX,
-  "3": NINE_TO_SIX,
-  "4": NINE_TO_SIX,
-  "5": NINE_TO_SIX,
-  "6": [],
-  "7": [],
-};
+/** Monday–Friday 09:00–18:00: the default week */
+const WEEKDAYS = DEFAULT_WORKING_HOURS;
 
 /** the Monday after next in Seoul: a week wholly in the future whenever the tests run */
 let monday: string;
