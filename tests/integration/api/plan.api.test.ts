@@ -16,8 +16,6 @@ import { createGoal } from "@/lib/services/goals/create-goal";
 import { outboxOf } from "../../support/fixtures";
 import {
   TASK_BODY,
-  authorizationOf,
-  callHandler,
   client,
   forgetMembers,
   newSchedule,
@@ -27,10 +25,9 @@ import {
   invalid,
   testMember,
   unknownId,
-  urlOf,
-  type Answer,
   type CallOptions,
   type RouteModule,
+  routeCaller,
 } from "./client";
 
 afterAll(forgetMembers);
@@ -38,7 +35,7 @@ afterAll(forgetMembers);
 const ZONE = "Asia/Seoul";
 const BUFFER = 10;
 const MS_PER_MINUTE = 60_000;
-const ROUTES: Record<string, RouteModule> = { "/plan": planRoute, "/plan/accept": acceptRoute };
+const ROUTES = { "/plan": planRoute, "/plan/accept": acceptRoute } satisfies Record<string, RouteModule>;
 /** Monday–Friday 09:00–18:00: the default week */
 const WEEKDAYS = DEFAULT_WORKING_HOURS;
 
@@ -55,12 +52,9 @@ const seoul = (days: number, time: string) => new Date(`${addDays(monday, days)}
 async function signedIn() {
   const member = await testMember({ timezone: ZONE });
   await db().member.update({ where: { id: member.id }, data: { workingHours: WEEKDAYS, bufferMinutes: BUFFER } });
-  const call = async (path: "/plan" | "/plan/accept", options: CallOptions = {}): Promise<Answer> => {
-    const headers = new Headers(options.headers);
-    headers.set("authorization", authorizationOf(member) as string);
-    headers.set("content-type", "application/json");
-    return callHandler(ROUTES[path]!.POST!, "POST", urlOf(path), { headers, body: JSON.stringify(options.body ?? {}) });
-  };
+  const post = routeCaller(ROUTES, member);
+  // always a JSON body: none is {}
+  const call = (path: keyof typeof ROUTES, options: CallOptions = {}) => post("POST", path, { ...options, body: options.body ?? {} });
   return { member, api: client(member), call };
 }
 type Caller = Awaited<ReturnType<typeof signedIn>>;
