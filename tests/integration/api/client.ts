@@ -239,6 +239,12 @@ export async function testMember(overrides: Parameters<typeof createTestMember>[
  * Deletes the members this file made, and with them (cascade) everything they own, so that the files that
  * run after this one in the same database find it as they would without it. Call it in afterAll.
  */
+/** a new test member and their API client */
+export async function signedIn(overrides: Parameters<typeof createTestMember>[0] = {}) {
+  const member = await testMember(overrides);
+  return { member, api: client(member) };
+}
+
 export async function forgetMembers(): Promise<void> {
   const ids = [...createdMembers];
   createdMembers.clear();
