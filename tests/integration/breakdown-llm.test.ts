@@ -9,6 +9,7 @@ import { offlineBreakdown } from "@/lib/domain/breakdown/offline";
 import type { BreakdownRequest } from "@/lib/domain/breakdown/proposal";
 import { findCycle } from "@/lib/domain/graph";
 import { proposeBreakdown } from "@/lib/services/goals/propose-breakdown";
+import { breakdownRequest } from "../unit/breakdown/helpers";
 
 type Seen = { method: string; url: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
 type Reply = (res: ServerResponse, seen: Seen) => void;
@@ -63,13 +64,7 @@ const completion = (content: string) => (res: ServerResponse) => {
   );
 };
 
-const request: BreakdownRequest = {
-  goal: { title: "I want to open a blog in two weeks", description: "", targetDate: "2026-12-21" },
-  locale: "en",
-  today: "2026-12-07",
-  hint: "",
-  maxTasks: 8,
-};
+const request: BreakdownRequest = breakdownRequest({ goal: { title: "I want to open a blog in two weeks" } });
 
 const env = (over: Record<string, string> = {}) => ({
   AI_BASE_URL: baseUrl,

@@ -17,6 +17,32 @@ const timeInputClass =
   "min-h-12 w-28 rounded-lg border border-line bg-surface px-3 text-base text-ink shadow-sm " +
   "aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400";
 
+/** one end of an interval: "HH:MM" typed as digits */
+function WallTimeField(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  describedBy: string | undefined;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      {props.label}
+      <input
+        className={timeInputClass}
+        inputMode="numeric"
+        placeholder={props.placeholder}
+        pattern="\d{2}:\d{2}"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.describedBy}
+      />
+    </label>
+  );
+}
+
 export function WorkingHoursForm({ member }: { member: MemberView }) {
   const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
@@ -72,32 +98,22 @@ export function WorkingHoursForm({ member }: { member: MemberView }) {
               const describedBy = rowErrors.length > 0 ? `${id}-errors` : undefined;
               return (
                 <div key={i} className="flex flex-wrap items-end gap-3">
-                  <label className="flex flex-col gap-1 text-sm">
-                    {t("workingHours.start")}
-                    <input
-                      className={timeInputClass}
-                      inputMode="numeric"
-                      placeholder="09:00"
-                      pattern="\d{2}:\d{2}"
-                      value={interval.start}
-                      onChange={(e) => change(day, i, "start", e.target.value)}
-                      aria-invalid={startInvalid || undefined}
-                      aria-describedby={describedBy}
-                    />
-                  </label>
-                  <label className="flex flex-col gap-1 text-sm">
-                    {t("workingHours.end")}
-                    <input
-                      className={timeInputClass}
-                      inputMode="numeric"
-                      placeholder="18:00"
-                      pattern="\d{2}:\d{2}"
-                      value={interval.end}
-                      onChange={(e) => change(day, i, "end", e.target.value)}
-                      aria-invalid={endInvalid || undefined}
-                      aria-describedby={describedBy}
-                    />
-                  </label>
+                  <WallTimeField
+                    label={t("workingHours.start")}
+                    placeholder="09:00"
+                    value={interval.start}
+                    onChange={(value) => change(day, i, "start", value)}
+                    invalid={startInvalid}
+                    describedBy={describedBy}
+                  />
+                  <WallTimeField
+                    label={t("workingHours.end")}
+                    placeholder="18:00"
+                    value={interval.end}
+                    onChange={(value) => change(day, i, "end", value)}
+                    invalid={endInvalid}
+                    describedBy={describedBy}
+                  />
                   <button
                     type="button"
                     className="min-h-12 rounded-lg border border-line px-4 text-sm font-semibold text-brand hover:bg-surface-tint"

@@ -1,7 +1,7 @@
 // Estimates that learn (planning.md "Estimates that learn"): a task without expected minutes is estimated from
 // the member's own history — the median real minutes of their completed tasks of the same difficulty, once there
 // are MIN_ESTIMATE_SAMPLES of them — else from a default per difficulty. Estimates are clamped as planned minutes.
-import { DEFAULT_ESTIMATE_MINUTES, MIN_ESTIMATE_SAMPLES, PLANNED_MINUTES, type Difficulty } from "../limits";
+import { DEFAULT_ESTIMATE_MINUTES, DIFFICULTIES, MIN_ESTIMATE_SAMPLES, PLANNED_MINUTES, type Difficulty } from "../limits";
 
 /** one completed task of the member with recorded time: its difficulty and real minutes */
 export type RealMinutesSample = { difficulty: number; minutes: number };
@@ -63,4 +63,42 @@ export function plannedMinutesFor(
   if (given !== undefined) return given;
   if (!task) return PLANNED_MINUTES.default;
   return clampPlannedMinutes(taskMinutes(task, estimate));
+}
+
+/** the estimate for every difficulty at once (what a planning request needs) */
+export function estimatesByDifficulty(estimate: Estimator): Record<Difficulty, number> {
+  return Object.fromEntries(DIFFICULTIES.map((d) => [d, estimate(d)])) as Record<Difficulty, number>;
+}
+
+/** a completed task: its difficulty, what the member expected (if they said), what it really took (if recorded) */
+export type CompletedTask = { difficulty: Difficulty; expectedMinutes: number | null; realMinutes: number | null };
+
+export type Calibration = {
+  difficulty: Difficulty;
+  /** completed tasks with both expected and real minutes */
+  tasks: number;
+  /** Σ real ÷ Σ expected: 1.4 means these tasks take 1.4× what the member expects */
+  ratio: number;
+};
+
+/**
+ * Real ÷ expected per difficulty, over the completed tasks that have both. A ratio of sums rather than a mean of
+ * ratios, so that a 5-minute task that took 15 does not outweigh a day's work that went as planned. Difficulties
+ * without such tasks are left out; the ratio is offered as a correction, never applied silently.
+ */
+export function calibration(history: readonly CompletedTask[]): Calibration[] {
+  const result: Calibration[] = [];
+  for (const difficulty of DIFFICULTIES) {
+    let real = 0;
+    let expected = 0;
+    let tasks = 0;
+    for (const t of history) {
+      if (t.difficulty !== difficulty || t.realMinutes === null || t.expectedMinutes === null || t.expectedMinutes <= 0) continue;
+      real += t.realMinutes;
+      expected += t.expectedMinutes;
+      tasks++;
+    }
+    if (tasks > 0) result.push({ difficulty, tasks, ratio: real / expected });
+  }
+  return result;
 }

@@ -11,20 +11,14 @@ import { MemberView } from "@/lib/contracts/member";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/domain/time";
 import {
-  authorizationOf,
-  callHandler,
   forgetMembers,
-  handlerOf,
   invalid,
   ok,
   refused,
   testMember,
   unknownId,
-  urlOf,
-  type Answer,
-  type CallOptions,
-  type Method,
   type RouteModule,
+  routeCaller,
 } from "./client";
 
 afterAll(forgetMembers);
@@ -35,7 +29,7 @@ beforeEach(() => {
   return () => vi.unstubAllEnvs();
 });
 
-const ROUTES: Record<string, RouteModule> = {
+const ROUTES: Record<Path, RouteModule> = {
   "/goals": goalsRoute,
   "/goals/{id}/breakdown": breakdownRoute,
   "/me": meRoute,
@@ -44,16 +38,7 @@ type Path = "/goals" | "/goals/{id}/breakdown" | "/me";
 
 async function signedIn(overrides: { timezone?: string } = {}) {
   const member = await testMember(overrides);
-  const call = async (method: Method, path: Path, options: CallOptions = {}): Promise<Answer> => {
-    const headers = new Headers(options.headers);
-    headers.set("authorization", authorizationOf(member) as string);
-    if (options.body !== undefined) headers.set("content-type", "application/json");
-    return callHandler(handlerOf(ROUTES, method, path), method, urlOf(path, options.params, options.query), {
-      params: options.params,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
-  };
+  const call = routeCaller<Path>(ROUTES, member);
   return { member, call };
 }
 

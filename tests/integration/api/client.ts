@@ -135,6 +135,21 @@ export async function callHandler(
 }
 
 export async function call(caller: Caller, method: Method, path: ApiPath, options: CallOptions = {}): Promise<Answer> {
+  return callRoute(ROUTES, caller, method, path, options);
+}
+
+/** `caller` calling `method path` of `routes` (route modules outside ROUTES, e.g. the goals' or the plan's) */
+export function routeCaller<P extends string>(routes: Record<P, RouteModule>, caller: Caller) {
+  return (method: Method, path: P, options: CallOptions = {}): Promise<Answer> => callRoute(routes, caller, method, path, options);
+}
+
+async function callRoute<P extends string>(
+  routes: Record<P, RouteModule>,
+  caller: Caller,
+  method: Method,
+  path: P,
+  options: CallOptions,
+): Promise<Answer> {
   const headers = new Headers(options.headers);
   const authorization = authorizationOf(caller);
   if (authorization !== null && !headers.has("authorization")) headers.set("authorization", authorization);
@@ -142,7 +157,7 @@ export async function call(caller: Caller, method: Method, path: ApiPath, option
   if (options.raw !== undefined) body = options.raw;
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== null && !headers.has("content-type")) headers.set("content-type", "application/json");
-  return callHandler(handlerOf(ROUTES, method, path), method, urlOf(path, options.params, options.query), {
+  return callHandler(handlerOf(routes, method, path), method, urlOf(path, options.params, options.query), {
     params: options.params,
     headers,
     body,
@@ -224,6 +239,12 @@ export async function testMember(overrides: Parameters<typeof createTestMember>[
  * Deletes the members this file made, and with them (cascade) everything they own, so that the files that
  * run after this one in the same database find it as they would without it. Call it in afterAll.
  */
+/** a new test member and their API client */
+export async function signedIn(overrides: Parameters<typeof createTestMember>[0] = {}) {
+  const member = await testMember(overrides);
+  return { member, api: client(member) };
+}
+
 export async function forgetMembers(): Promise<void> {
   const ids = [...createdMembers];
   createdMembers.clear();

@@ -17,13 +17,10 @@ import { outboxOf } from "../../support/fixtures";
 import {
   TASK_BODY,
   act,
-  authorizationOf,
-  callHandler,
   client,
   forgetMembers,
   getSchedule,
   getTask,
-  handlerOf,
   invalid,
   newSchedule,
   newTask,
@@ -31,16 +28,13 @@ import {
   refused,
   testMember,
   unknownId,
-  urlOf,
-  type Answer,
-  type CallOptions,
-  type Method,
   type RouteModule,
+  routeCaller,
 } from "./client";
 
 afterAll(forgetMembers);
 
-const ROUTES: Record<string, RouteModule> = {
+const ROUTES: Record<GoalPath, RouteModule> = {
   "/goals": goalsRoute,
   "/goals/{id}": goalRoute,
   "/goals/{id}/tasks": goalTasksRoute,
@@ -50,16 +44,7 @@ type GoalPath = "/goals" | "/goals/{id}" | "/goals/{id}/tasks" | "/me";
 
 async function signedIn() {
   const member = await testMember();
-  const call = async (method: Method, path: GoalPath, options: CallOptions = {}): Promise<Answer> => {
-    const headers = new Headers(options.headers);
-    headers.set("authorization", authorizationOf(member) as string);
-    if (options.body !== undefined) headers.set("content-type", "application/json");
-    return callHandler(handlerOf(ROUTES, method, path), method, urlOf(path, options.params, options.query), {
-      params: options.params,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
-  };
+  const call = routeCaller<GoalPath>(ROUTES, member);
   return { member, api: client(member), call };
 }
 type Caller = Awaited<ReturnType<typeof signedIn>>;

@@ -7,6 +7,7 @@ import * as acceptRoute from "@/app/api/v1/plan/accept/route";
 import * as planRoute from "@/app/api/v1/plan/route";
 import { AcceptedPlan, PlanAnswer } from "@/lib/contracts/plan";
 import { db } from "@/lib/db/client";
+import { DEFAULT_WORKING_HOURS } from "@/lib/domain/goals/working-hours";
 import { freeIntervals, localGridOrigin } from "@/lib/domain/planner/free-time";
 import { violations } from "@/lib/domain/planner/rules";
 import type { PlanInput as SolverInput } from "@/lib/domain/planner/solve";
@@ -15,8 +16,6 @@ import { createGoal } from "@/lib/services/goals/create-goal";
 import { outboxOf } from "../../support/fixtures";
 import {
   TASK_BODY,
-  authorizationOf,
-  callHandler,
   client,
   forgetMembers,
   newSchedule,
@@ -26,10 +25,9 @@ import {
   invalid,
   testMember,
   unknownId,
-  urlOf,
-  type Answer,
   type CallOptions,
   type RouteModule,
+  routeCaller,
 } from "./client";
 
 afterAll(forgetMembers);
@@ -37,17 +35,9 @@ afterAll(forgetMembers);
 const ZONE = "Asia/Seoul";
 const BUFFER = 10;
 const MS_PER_MINUTE = 60_000;
-const ROUTES: Record<string, RouteModule> = { "/plan": planRoute, "/plan/accept": acceptRoute };
-const NINE_TO_SIX = [{ start: "09:00", end: "18:00" }];
-const WEEKDAYS = {
-  "1": NINE_TO_SIX,
-  "2": NINE_TO_SIX,
-  "3": NINE_TO_SIX,
-  "4": NINE_TO_SIX,
-  "5": NINE_TO_SIX,
-  "6": [],
-  "7": [],
-};
+const ROUTES = { "/plan": planRoute, "/plan/accept": acceptRoute } satisfies Record<string, RouteModule>;
+/** Monday–Friday 09:00–18:00: the default week */
+const WEEKDAYS = DEFAULT_WORKING_HOURS;
 
 /** the Monday after next in Seoul: a week wholly in the future whenever the tests run */
 let monday: string;
@@ -62,12 +52,9 @@ const seoul = (days: number, time: string) => new Date(`${addDays(monday, days)}
 async function signedIn() {
   const member = await testMember({ timezone: ZONE });
   await db().member.update({ where: { id: member.id }, data: { workingHours: WEEKDAYS, bufferMinutes: BUFFER } });
-  const call = async (path: "/plan" | "/plan/accept", options: CallOptions = {}): Promise<Answer> => {
-    const headers = new Headers(options.headers);
-    headers.set("authorization", authorizationOf(member) as string);
-    headers.set("content-type", "application/json");
-    return callHandler(ROUTES[path]!.POST!, "POST", urlOf(path), { headers, body: JSON.stringify(options.body ?? {}) });
-  };
+  const post = routeCaller(ROUTES, member);
+  // always a JSON body: none is {}
+  const call = (path: keyof typeof ROUTES, options: CallOptions = {}) => post("POST", path, { ...options, body: options.body ?? {} });
   return { member, api: client(member), call };
 }
 type Caller = Awaited<ReturnType<typeof signedIn>>;

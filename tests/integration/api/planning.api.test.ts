@@ -9,8 +9,6 @@ import { DEFAULT_WORKING_HOURS } from "@/lib/domain/goals/working-hours";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
 import {
   act,
-  authorizationOf,
-  callHandler,
   client,
   forgetMembers,
   getSchedule,
@@ -20,18 +18,15 @@ import {
   ok,
   refused,
   testMember,
-  urlOf,
+  routeCaller,
 } from "./client";
 
 afterAll(forgetMembers);
 
 async function signedIn() {
   const member = await testMember();
-  const me = async (method: "GET" | "PATCH", body?: unknown) => {
-    const headers = new Headers({ authorization: authorizationOf(member) as string });
-    if (body !== undefined) headers.set("content-type", "application/json");
-    return callHandler(meRoute[method], method, urlOf("/me"), { headers, body: body === undefined ? null : JSON.stringify(body) });
-  };
+  const callMe = routeCaller({ "/me": meRoute }, member);
+  const me = (method: "GET" | "PATCH", body?: unknown) => callMe(method, "/me", { body });
   return { member, api: client(member), me };
 }
 

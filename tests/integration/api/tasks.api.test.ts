@@ -7,7 +7,6 @@ import {
   TASK_BODY,
   act,
   chars,
-  client,
   forgetMembers,
   getSchedule,
   getTask,
@@ -17,17 +16,12 @@ import {
   notAServerError,
   ok,
   refused,
-  testMember,
   unknownId,
   type Client,
+  signedIn,
 } from "./client";
 
 afterAll(forgetMembers);
-
-async function signedIn() {
-  const member = await testMember();
-  return { member, api: client(member) };
-}
 
 async function listAll(api: Client, status = "open"): Promise<TaskView[]> {
   return ok(await api.get("/tasks", { query: { status, limit: 100 } }), 200, TaskPage).items;

@@ -8,7 +8,6 @@ import { outboxOf } from "../../support/fixtures";
 import {
   act,
   chars,
-  client,
   forgetMembers,
   getSchedule,
   getTask,
@@ -17,19 +16,14 @@ import {
   newTask,
   ok,
   refused,
-  testMember,
   unknownId,
   type Answer,
   type CallOptions,
   type Client,
+  signedIn,
 } from "./client";
 
 afterAll(forgetMembers);
-
-async function signedIn() {
-  const member = await testMember();
-  return { member, api: client(member) };
-}
 
 const transition = (api: Client, id: string, action: string, options: CallOptions = {}) =>
   api.post("/schedules/{id}/{action}", { ...options, params: { id, action } });

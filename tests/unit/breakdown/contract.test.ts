@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BreakdownInput, BreakdownProposal, modelAnswerSchema } from "@/lib/contracts/breakdown";
 import { accept, refuse } from "../contracts/helpers";
+import { proposedTask } from "./helpers";
 
-const task = (ref: string, after: string[] = [], over: Record<string, unknown> = {}) => ({
-  ref,
-  title: `Task ${ref}`,
-  description: "",
-  expectedMinutes: 30,
-  difficulty: 2,
-  importance: 5,
-  deadline: "2026-12-10",
-  after,
-  ...over,
-});
+const task = (ref: string, after: string[] = [], over: Record<string, unknown> = {}) => proposedTask(ref, { after, ...over });
 const proposal = (tasks: unknown[]) => ({ source: "offline", model: null, tasks, notes: [] });
 
 describe("BreakdownInput", () => {

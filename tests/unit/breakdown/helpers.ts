@@ -26,6 +26,34 @@ export function expectValidFor(proposal: unknown, request: BreakdownRequest): Br
   return parsed;
 }
 
+/** a break-down request for a goal due 2026-12-21, asked on 2026-12-07 in English, up to 8 tasks */
+export function breakdownRequest(
+  over: Partial<Omit<BreakdownRequest, "goal">> & { goal?: Partial<BreakdownRequest["goal"]> } = {},
+): BreakdownRequest {
+  const { goal, ...rest } = over;
+  return {
+    goal: { title: "Open a blog", description: "", targetDate: "2026-12-21", ...goal },
+    locale: "en",
+    today: "2026-12-07",
+    hint: "",
+    maxTasks: 8,
+    ...rest,
+  };
+}
+
+/** a proposed task as a model would answer it: 30 minutes, difficulty 2, due 2026-12-10, after nothing */
+export const proposedTask = (ref: string, over: Record<string, unknown> = {}) => ({
+  ref,
+  title: `Task ${ref}`,
+  description: "",
+  expectedMinutes: 30,
+  difficulty: 2,
+  importance: 5,
+  deadline: "2026-12-10",
+  after: [] as string[],
+  ...over,
+});
+
 /** Hangul syllables and jamo, written out here rather than taken from the code under test */
 export const hasHangul = (s: string) => /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/.test(s);
 

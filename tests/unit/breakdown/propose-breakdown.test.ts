@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { offlineBreakdown } from "@/lib/domain/breakdown/offline";
 import type { BreakdownRequest } from "@/lib/domain/breakdown/proposal";
 import { proposeBreakdown, type Clock } from "@/lib/services/goals/propose-breakdown";
-import { expectValidFor, request as anyRequest } from "./helpers";
+import { breakdownRequest, expectValidFor, request as anyRequest } from "./helpers";
 
 type Generate = InstanceType<typeof MockLanguageModelV3>["doGenerate"];
 type GenerateResult = Awaited<ReturnType<Generate>>;
@@ -28,13 +28,7 @@ const mock = (reply: string | Generate) =>
     doGenerate: typeof reply === "string" ? async () => answer(reply) : reply,
   });
 
-const ko: BreakdownRequest = {
-  goal: { title: "2주 안에 블로그 열기", description: "", targetDate: "2026-12-21" },
-  locale: "ko",
-  today: "2026-12-07",
-  hint: "",
-  maxTasks: 5,
-};
+const ko: BreakdownRequest = breakdownRequest({ goal: { title: "2주 안에 블로그 열기" }, locale: "ko", maxTasks: 5 });
 
 const task = (ref: string, title: string, after: string[] = [], deadline = "2026-12-10") => ({
   ref,

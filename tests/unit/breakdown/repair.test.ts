@@ -2,27 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repairProposal, type RawProposal } from "@/lib/domain/breakdown/repair";
 import type { BreakdownRequest } from "@/lib/domain/breakdown/proposal";
-import { expectValidFor, request } from "./helpers";
+import { breakdownRequest, expectValidFor, proposedTask, request } from "./helpers";
 
-const r: BreakdownRequest = {
-  goal: { title: "Open a blog", description: "", targetDate: "2026-12-21" },
-  locale: "en",
-  today: "2026-12-07",
-  hint: "",
-  maxTasks: 8,
-};
+const r: BreakdownRequest = breakdownRequest();
 
-const good = (ref: string, over: Record<string, unknown> = {}) => ({
-  ref,
-  title: `Task ${ref}`,
-  description: "",
-  expectedMinutes: 30,
-  difficulty: 2,
-  importance: 5,
-  deadline: "2026-12-10",
-  after: [],
-  ...over,
-});
+const good = proposedTask;
 
 const repair = (tasks: Record<string, unknown>[], request: BreakdownRequest = r) => {
   const repaired = repairProposal({ tasks }, request);

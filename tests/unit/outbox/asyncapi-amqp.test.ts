@@ -1,22 +1,11 @@
 // The AMQP half of docs/asyncapi.yaml against the publisher (lib/services/outbox/amqp.ts): the exchange, its
 // type, the routing key of every domain event and persistent delivery, as the code publishes them.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { DEFAULT_EXCHANGE } from "@/lib/services/outbox/amqp";
+import { asyncApiDocument, resolve, type Json } from "../../support/asyncapi";
 
-type Json = Record<string, unknown>;
-const doc = parse(readFileSync("docs/asyncapi.yaml", "utf8")) as Json;
-
-function resolve(node: unknown): Json {
-  const ref = (node as Json | undefined)?.$ref;
-  if (typeof ref !== "string") return node as Json;
-  let target: unknown = doc;
-  for (const part of ref.replace(/^#\//, "").split("/")) target = (target as Json | undefined)?.[part];
-  if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
-  return resolve(target);
-}
+const doc = asyncApiDocument;
 
 describe("docs/asyncapi.yaml, AMQP", () => {
   const servers = doc.servers as Record<string, Json>;

@@ -1,22 +1,10 @@
 // docs/asyncapi.yaml against the code it describes: every domain event, the payload's shape and the push message.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "@/lib/domain/events";
 import { REMINDER_KEY_PATTERN, REMINDER_URL_PATTERN, ReminderPayload, reminderKey } from "@/lib/push/payload";
+import { asyncApiDocument, resolve, type Json } from "../../support/asyncapi";
 
-type Json = Record<string, unknown>;
-const doc = parse(readFileSync("docs/asyncapi.yaml", "utf8")) as Json;
-
-/** follows a local $ref ("#/components/…") */
-function resolve(node: unknown): Json {
-  const ref = (node as Json | undefined)?.$ref;
-  if (typeof ref !== "string") return node as Json;
-  let target: unknown = doc;
-  for (const part of ref.replace(/^#\//, "").split("/")) target = (target as Json | undefined)?.[part];
-  if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
-  return resolve(target);
-}
+const doc = asyncApiDocument;
 
 function allRefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => allRefs(n, out));

@@ -1,21 +1,27 @@
+// Estimates by difficulty, the table before there is history, and calibration (planning.md "Estimates that learn");
+// the estimator's defaults and planned minutes are also checked in progress.test.ts.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  DEFAULT_MINUTES,
   calibration,
-  estimateMinutes,
   estimatesByDifficulty,
+  estimator,
   median,
-  realMinutesOf,
+  realMinutes,
   type CompletedTask,
-} from "@/lib/domain/planner/estimates";
-import { DIFFICULTIES } from "@/lib/domain/limits";
+} from "@/lib/domain/goals/estimates";
+import { DEFAULT_ESTIMATE_MINUTES as DEFAULT_MINUTES, DIFFICULTIES, type Difficulty } from "@/lib/domain/limits";
 
 const done = (difficulty: CompletedTask["difficulty"], realMinutes: number | null, expectedMinutes: number | null = null) => ({
   difficulty,
   realMinutes,
   expectedMinutes,
 });
+
+/** the estimate of one difficulty from completed tasks; a task without recorded time is a sample of 0 minutes */
+function estimateMinutes(difficulty: Difficulty, history: readonly CompletedTask[]): number {
+  return estimator(history.map((t) => ({ difficulty: t.difficulty, minutes: t.realMinutes ?? 0 })))(difficulty);
+}
 
 describe("estimateMinutes", () => {
   it("uses the fixed table until there are 3 completed tasks of that difficulty", () => {
@@ -50,17 +56,19 @@ describe("estimateMinutes", () => {
   });
 
   it("gives every difficulty at once", () => {
-    expect(estimatesByDifficulty([])).toEqual({ 1: 15, 2: 30, 3: 45, 5: 90, 8: 150, 13: 240, 21: 360 });
+    expect(estimatesByDifficulty(estimator([]))).toEqual({ 1: 15, 2: 30, 3: 45, 5: 90, 8: 150, 13: 240, 21: 360 });
   });
 });
 
-describe("realMinutesOf", () => {
+describe("realMinutes", () => {
   it("rounds recorded seconds to minutes and counts no recorded time as none", () => {
-    expect(realMinutesOf(0)).toBeNull();
-    expect(realMinutesOf(20)).toBeNull();
-    expect(realMinutesOf(30)).toBe(1);
-    expect(realMinutesOf(5400)).toBe(90);
-    expect(realMinutesOf(5429)).toBe(90);
+    expect(realMinutes(0)).toBe(0);
+    expect(realMinutes(20)).toBe(0);
+    // a sample of 0 minutes is no sample: three of them leave the table's 30 for difficulty 2
+    expect(estimateMinutes(2, [0, 20, 0].map((seconds) => done(2, realMinutes(seconds))))).toBe(30);
+    expect(realMinutes(30)).toBe(1);
+    expect(realMinutes(5400)).toBe(90);
+    expect(realMinutes(5429)).toBe(90);
   });
 });
 
