@@ -56,7 +56,10 @@ export default function HomePage() {
 
         <section aria-labelledby="features-title" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
           <h2 id="features-title" className="text-lg font-semibold">
-            Pinit이 하는 일 <span lang="en" className="font-normal text-muted">· What it does</span>
+            Pinit이 하는 일{" "}
+            <span lang="en" className="font-normal text-muted">
+              · What it does
+            </span>
           </h2>
           <ul className="mt-4 flex flex-col gap-4">
             {features.map((feature) => (

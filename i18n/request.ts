@@ -8,7 +8,11 @@ import { localeFromAcceptLanguage, pickLocale } from "@/lib/i18n/locale";
 
 export default getRequestConfig(async ({ locale: requested }) => {
   const member = await currentMember();
-  const locale = pickLocale(requested, member?.locale, localeFromAcceptLanguage((await headers()).get("accept-language")));
+  const locale = pickLocale(
+    requested,
+    member?.locale,
+    localeFromAcceptLanguage((await headers()).get("accept-language")),
+  );
   return {
     locale,
     // the member's zone for dates the app formats (fallback for pages without a member: Seoul)

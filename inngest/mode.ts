@@ -27,5 +27,7 @@ export function inngestMode(env: Env = process.env): InngestMode {
 
 /** the one start-up line that says reminders are off, and why; null when they are on */
 export function reminderStatusLine(mode: InngestMode): string | null {
-  return mode.kind === "off" ? `[inngest] Reminders are off: ${mode.reason}. Set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY to turn them on.` : null;
+  return mode.kind === "off"
+    ? `[inngest] Reminders are off: ${mode.reason}. Set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY to turn them on.`
+    : null;
 }

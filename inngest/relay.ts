@@ -5,7 +5,5 @@ import { inngest } from "./client";
 
 export async function sendToInngest(messages: readonly OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await inngest.send(
-    messages.map((m) => ({ id: m.id, name: m.type, data: { ...m }, ts: Date.parse(m.occurredAt) })),
-  );
+  await inngest.send(messages.map((m) => ({ id: m.id, name: m.type, data: { ...m }, ts: Date.parse(m.occurredAt) })));
 }

@@ -12,7 +12,9 @@ type Handler = (request: Request, context: unknown) => Promise<Response>;
 export function inngestHandlers(mode: InngestMode = inngestMode()): { GET: Handler; POST: Handler; PUT: Handler } {
   if (mode.kind === "off") {
     const refuse: Handler = async () =>
-      errorResponse(new DomainError("UNAVAILABLE", "Reminders are off on this server: INNGEST_SIGNING_KEY is not set."));
+      errorResponse(
+        new DomainError("UNAVAILABLE", "Reminders are off on this server: INNGEST_SIGNING_KEY is not set."),
+      );
     return { GET: refuse, POST: refuse, PUT: refuse };
   }
   return serve({ client: inngest, functions }) as unknown as { GET: Handler; POST: Handler; PUT: Handler };

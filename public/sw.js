@@ -39,7 +39,11 @@ const TEXTS = {
 };
 
 function language() {
-  return String(self.navigator.language || "en").toLowerCase().startsWith("ko") ? "ko" : "en";
+  return String(self.navigator.language || "en")
+    .toLowerCase()
+    .startsWith("ko")
+    ? "ko"
+    : "en";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,12 +95,20 @@ function reminderFrom(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const { key, kind, scheduleId, title, startAt, url } = /** @type {Record<string, unknown>} */ (value);
   const valid =
-    typeof key === "string" && key.length <= 200 && KEY_PATTERN.test(key) &&
+    typeof key === "string" &&
+    key.length <= 200 &&
+    KEY_PATTERN.test(key) &&
     kind === "reminder" &&
-    typeof scheduleId === "string" && UUID_PATTERN.test(scheduleId) &&
-    typeof title === "string" && title.length > 0 && Array.from(title).length <= 40 &&
-    typeof startAt === "string" && isInstant(startAt) &&
-    typeof url === "string" && url.length <= 2048 && PATH_PATTERN.test(url);
+    typeof scheduleId === "string" &&
+    UUID_PATTERN.test(scheduleId) &&
+    typeof title === "string" &&
+    title.length > 0 &&
+    Array.from(title).length <= 40 &&
+    typeof startAt === "string" &&
+    isInstant(startAt) &&
+    typeof url === "string" &&
+    url.length <= 2048 &&
+    PATH_PATTERN.test(url);
   return valid ? { key, kind, scheduleId: scheduleId.toLowerCase(), title, startAt, url } : null;
 }
 
@@ -108,8 +120,17 @@ function isInstant(/** @type {string} */ text) {
   const offsetHour = Number(m[9] || 0);
   const offsetMinute = Number(m[10] || 0);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 &&
-    offsetHour <= 23 && offsetMinute <= 59;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHour <= 23 &&
+    offsetMinute <= 59
+  );
 }
 
 /** a path of this site as an absolute URL; anything else becomes the home page */
@@ -223,7 +244,12 @@ function showReminder(reminder) {
     tag: reminder.key,
     renotify: false,
     lang,
-    data: { key: reminder.key, occurrence: self.crypto.randomUUID(), scheduleId: reminder.scheduleId, url: reminder.url },
+    data: {
+      key: reminder.key,
+      occurrence: self.crypto.randomUUID(),
+      scheduleId: reminder.scheduleId,
+      url: reminder.url,
+    },
     // Chromium shows these buttons; Safari and Firefox ignore them and a click opens the app
     actions: [
       { action: "start", title: text.start },
@@ -282,7 +308,12 @@ async function onNotificationClick(value, action) {
   const { key, occurrence, scheduleId } = data;
   const reminder =
     typeof key === "string" && KEY_PATTERN.test(key) && typeof scheduleId === "string" && UUID_PATTERN.test(scheduleId)
-      ? { key, scheduleId, url: data.url, occurrence: typeof occurrence === "string" && OCCURRENCE_PATTERN.test(occurrence) ? occurrence : null }
+      ? {
+          key,
+          scheduleId,
+          url: data.url,
+          occurrence: typeof occurrence === "string" && OCCURRENCE_PATTERN.test(occurrence) ? occurrence : null,
+        }
       : null;
   if (reminder && action === "start") await start(reminder);
   else if (reminder && action === "snooze") await snooze(reminder);
@@ -306,7 +337,12 @@ function actionKey(reminder, action) {
  * @param {{ key: string, scheduleId: string, url?: unknown, occurrence: string | null }} reminder
  */
 async function start(reminder) {
-  await request("POST", `/api/v1/schedules/${encodeURIComponent(reminder.scheduleId)}/start`, {}, actionKey(reminder, "start"));
+  await request(
+    "POST",
+    `/api/v1/schedules/${encodeURIComponent(reminder.scheduleId)}/start`,
+    {},
+    actionKey(reminder, "start"),
+  );
   await openApp(reminder.url);
 }
 
@@ -441,7 +477,9 @@ async function keepPage(/** @type {string} */ key, /** @type {Response} */ respo
 async function deleteOldCaches() {
   const names = await caches.keys();
   await Promise.all(
-    names.filter((name) => name.startsWith(CACHE_PREFIX) && !SHELL_CACHES.includes(name)).map((name) => caches.delete(name)),
+    names
+      .filter((name) => name.startsWith(CACHE_PREFIX) && !SHELL_CACHES.includes(name))
+      .map((name) => caches.delete(name)),
   );
 }
 
@@ -473,7 +511,12 @@ async function pageNetworkFirst(request, url) {
     const landed = new URL(response.url || request.url);
     if (SIGN_IN_PATHS.includes(landed.pathname)) {
       await forgetPages();
-    } else if (response.ok && !response.redirected && response.type === "basic" && !SIGN_IN_PATHS.includes(url.pathname)) {
+    } else if (
+      response.ok &&
+      !response.redirected &&
+      response.type === "basic" &&
+      !SIGN_IN_PATHS.includes(url.pathname)
+    ) {
       await keepPage(pageKey(url), response.clone(), generation);
     }
     return response;
@@ -492,7 +535,9 @@ async function withOfflineBanner(/** @type {Response} */ cached) {
     `style="position:sticky;top:0;z-index:50;padding:10px 16px;background:#1d2a33;color:#fff;font:600 15px/1.4 system-ui,sans-serif;text-align:center">` +
     `${text.banner}</div>`;
   const body = /<body[^>]*>/i.exec(html);
-  const marked = body ? html.slice(0, body.index + body[0].length) + banner + html.slice(body.index + body[0].length) : banner + html;
+  const marked = body
+    ? html.slice(0, body.index + body[0].length) + banner + html.slice(body.index + body[0].length)
+    : banner + html;
   const headers = new Headers(cached.headers);
   headers.delete("content-length");
   headers.set("x-pinit-offline", "1");
@@ -509,7 +554,10 @@ function offlineNotice() {
     `<div id="${OFFLINE_BANNER_ID}" role="status" style="padding:10px 16px;background:#1d2a33;color:#fff;font-weight:600;text-align:center">${text.banner}</div>` +
     `<main style="max-width:36rem;margin:0 auto;padding:32px 20px"><h1>${text.missingTitle}</h1><p>${text.missingBody}</p>` +
     `<p><a href="${HOME_PATH}" style="color:#2b6b63">Pinit</a></p></main></body></html>`;
-  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** @param {Request} request */

@@ -22,7 +22,9 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
   // A generated secret on a real database would sign sessions with a key that lives only on this disk: a second
   // server, or a redeploy without .data/, would end every session silently. Production says which key it uses.
   if (mode === "start" && env.DATABASE_URL) {
-    console.error("Pinit: AUTH_SECRET is not set: `npm start` on DATABASE_URL needs it (32+ random characters, e.g. `openssl rand -base64 32`).");
+    console.error(
+      "Pinit: AUTH_SECRET is not set: `npm start` on DATABASE_URL needs it (32+ random characters, e.g. `openssl rand -base64 32`).",
+    );
     process.exit(1);
   }
   env.AUTH_SECRET = localAuthSecret();

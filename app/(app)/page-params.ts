@@ -30,10 +30,16 @@ export function weekDateParam(raw: string | string[] | undefined, today: string)
 }
 
 /** one of `allowed`, else `fallback` (refused when something else was named) */
-export function choiceParam<T extends string>(raw: string | string[] | undefined, allowed: readonly T[], fallback: T): PageParam<T> {
+export function choiceParam<T extends string>(
+  raw: string | string[] | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): PageParam<T> {
   const value = single(raw);
   if (value === undefined) return { value: fallback, refused: false };
-  return value !== null && (allowed as readonly string[]).includes(value) ? { value: value as T, refused: false } : { value: fallback, refused: true };
+  return value !== null && (allowed as readonly string[]).includes(value)
+    ? { value: value as T, refused: false }
+    : { value: fallback, refused: true };
 }
 
 /** free text the service checks itself (an opaque cursor); a repeated key is refused */

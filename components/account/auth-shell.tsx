@@ -26,7 +26,12 @@ export async function AuthShell({
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
           Pinit
         </Link>
-        <a href={switchHref} lang={other} hrefLang={other} className="rounded-md px-2 py-2 text-sm font-medium text-brand underline-offset-4 hover:underline">
+        <a
+          href={switchHref}
+          lang={other}
+          hrefLang={other}
+          className="rounded-md px-2 py-2 text-sm font-medium text-brand underline-offset-4 hover:underline"
+        >
           {t(`languages.${other}`)}
         </a>
       </header>

@@ -15,7 +15,12 @@ const inputClass =
   "min-h-12 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink shadow-sm " +
   "aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400";
 
-function describedBy(id: string, hint: unknown, errors: readonly string[] | undefined, also?: string): string | undefined {
+function describedBy(
+  id: string,
+  hint: unknown,
+  errors: readonly string[] | undefined,
+  also?: string,
+): string | undefined {
   const ids = [also ?? null, errors?.length ? `${id}-errors` : null, hint ? `${id}-hint` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
@@ -39,7 +44,14 @@ function Messages({ id, hint, errors }: Pick<Common, "id" | "hint" | "errors">) 
   );
 }
 
-export function TextField({ id, label, hint, errors, alsoDescribedBy, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  alsoDescribedBy,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = Boolean(errors?.length) || Boolean(alsoDescribedBy);
   return (
     <div className="flex flex-col gap-1.5">
@@ -94,7 +106,12 @@ export function FormMessage({ id, tone, children }: { id: string; tone: "error" 
       ? "border-red-700/40 bg-red-50 text-red-800 dark:border-red-300/40 dark:bg-red-950 dark:text-red-200"
       : "border-brand/40 bg-surface-tint text-ink";
   return (
-    <p id={id} role={tone === "error" ? "alert" : "status"} tabIndex={-1} className={`rounded-lg border px-3 py-2 text-sm font-medium ${colours}`}>
+    <p
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      tabIndex={-1}
+      className={`rounded-lg border px-3 py-2 text-sm font-medium ${colours}`}
+    >
       {children}
     </p>
   );

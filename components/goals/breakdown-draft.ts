@@ -40,7 +40,19 @@ export function addRow(rows: readonly DraftRow[], template: Pick<DraftRow, "titl
   let n = rows.length + 1;
   const taken = new Set(rows.map((r) => r.ref));
   while (taken.has(`t${n}`)) n += 1;
-  return [...rows, { ref: `t${n}`, title: template.title, description: "", minutes: "30", difficulty: "2", importance: "5", deadline: template.deadline, after: [] }];
+  return [
+    ...rows,
+    {
+      ref: `t${n}`,
+      title: template.title,
+      description: "",
+      minutes: "30",
+      difficulty: "2",
+      importance: "5",
+      deadline: template.deadline,
+      after: [],
+    },
+  ];
 }
 
 const numberOrText = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? Number(value) : value);

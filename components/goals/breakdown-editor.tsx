@@ -43,7 +43,8 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
     keyRef.current = null; // another draft is another submit
     setRows(next);
   };
-  const change = (ref: string, patch: Partial<DraftRow>) => rows && edit(rows.map((r) => (r.ref === ref ? { ...r, ...patch } : r)));
+  const change = (ref: string, patch: Partial<DraftRow>) =>
+    rows && edit(rows.map((r) => (r.ref === ref ? { ...r, ...patch } : r)));
 
   async function propose() {
     setProposing(true);
@@ -54,9 +55,18 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
       const problem = actionError(result);
       if (problem || !result?.data) {
         const fieldErrors: FieldErrors = {};
-        for (const [field, list] of Object.entries(problem?.fieldErrors ?? {})) fieldErrors[`hint-form.${field}`] = list;
+        for (const [field, list] of Object.entries(problem?.fieldErrors ?? {}))
+          fieldErrors[`hint-form.${field}`] = list;
         setErrors(fieldErrors);
-        setMessage({ tone: "error", text: problem?.code === "NOT_FOUND" ? t("notFound") : problem?.code === "VALIDATION" ? t("summary") : t("generic") });
+        setMessage({
+          tone: "error",
+          text:
+            problem?.code === "NOT_FOUND"
+              ? t("notFound")
+              : problem?.code === "VALIDATION"
+                ? t("summary")
+                : t("generic"),
+        });
         return;
       }
       const { source, model, notes } = result.data;
@@ -81,7 +91,9 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
 
   function focusFirstError() {
     requestAnimationFrame(() => {
-      const target = listRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? document.getElementById(`${uid}-message`);
+      const target =
+        listRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        document.getElementById(`${uid}-message`);
       target?.focus();
     });
   }
@@ -103,12 +115,18 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
     setAccepting(true);
     setErrors({});
     try {
-      const result = await acceptBreakdownAction({ id: goalId, idempotencyKey: keyRef.current, tasks: parsed.data.tasks });
+      const result = await acceptBreakdownAction({
+        id: goalId,
+        idempotencyKey: keyRef.current,
+        tasks: parsed.data.tasks,
+      });
       const problem = actionError(result);
       if (problem || !result?.data) {
         setErrors(problem?.fieldErrors ?? {});
         const refs = problem?.details.refs;
-        const cycle = Array.isArray(refs) ? refs.map((ref) => rows.find((r) => r.ref === ref)?.title ?? String(ref)) : null;
+        const cycle = Array.isArray(refs)
+          ? refs.map((ref) => rows.find((r) => r.ref === ref)?.title ?? String(ref))
+          : null;
         setMessage({
           tone: "error",
           text:
@@ -136,7 +154,11 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
 
   const hintId = `${uid}-hint`;
   return (
-    <section aria-labelledby={`${uid}-title`} className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="breakdown">
+    <section
+      aria-labelledby={`${uid}-title`}
+      className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-4 shadow-sm"
+      data-testid="breakdown"
+    >
       <div>
         <h2 id={`${uid}-title`} className="text-xl font-semibold">
           {t("title")}
@@ -156,28 +178,47 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
             onChange={(e) => setHint(e.target.value)}
             className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink shadow-sm aria-[invalid=true]:border-red-700"
             aria-invalid={reasons("hint-form.hint") ? true : undefined}
-            aria-describedby={[reasons("hint-form.hint") ? `${hintId}-errors` : "", `${hintId}-help`].filter(Boolean).join(" ")}
+            aria-describedby={[reasons("hint-form.hint") ? `${hintId}-errors` : "", `${hintId}-help`]
+              .filter(Boolean)
+              .join(" ")}
           />
           <p id={`${hintId}-help`} className="text-sm text-muted">
             {t("hintHint", { max: BREAKDOWN.hint.max })}
           </p>
           {reasons("hint-form.hint") ? (
             <ul id={`${hintId}-errors`} className="text-sm font-medium text-red-700 dark:text-red-300">
-              {reasons("hint-form.hint")?.map((e) => <li key={e}>{e}</li>)}
+              {reasons("hint-form.hint")?.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
             </ul>
           ) : null}
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div className="w-40">
-            <SelectField id={`${uid}-max`} label={t("maxTasks")} value={maxTasks} onChange={(e) => setMaxTasks(e.target.value)} errors={reasons("hint-form.maxTasks")}>
-              {Array.from({ length: BREAKDOWN.maxTasks.max - BREAKDOWN.maxTasks.min + 1 }, (_, i) => BREAKDOWN.maxTasks.min + i).map((n) => (
+            <SelectField
+              id={`${uid}-max`}
+              label={t("maxTasks")}
+              value={maxTasks}
+              onChange={(e) => setMaxTasks(e.target.value)}
+              errors={reasons("hint-form.maxTasks")}
+            >
+              {Array.from(
+                { length: BREAKDOWN.maxTasks.max - BREAKDOWN.maxTasks.min + 1 },
+                (_, i) => BREAKDOWN.maxTasks.min + i,
+              ).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
             </SelectField>
           </div>
-          <button type="button" className={quietButtonClass} onClick={propose} disabled={proposing || accepting} aria-busy={proposing || undefined}>
+          <button
+            type="button"
+            className={quietButtonClass}
+            onClick={propose}
+            disabled={proposing || accepting}
+            aria-busy={proposing || undefined}
+          >
             {proposing ? t("proposing") : rows ? t("proposeAgain") : t("propose")}
           </button>
         </div>
@@ -197,7 +238,13 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
       </div>
 
       {rows && origin ? (
-        <form ref={listRef} onSubmit={accept} noValidate className="flex flex-col gap-4" aria-labelledby={`${uid}-proposal`}>
+        <form
+          ref={listRef}
+          onSubmit={accept}
+          noValidate
+          className="flex flex-col gap-4"
+          aria-labelledby={`${uid}-proposal`}
+        >
           <div>
             <h3 id={`${uid}-proposal`} tabIndex={-1} className="text-lg font-semibold">
               {t("proposal")}
@@ -218,7 +265,11 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
           </div>
 
           {reasons("tasks") ? (
-            <ul className="text-sm font-medium text-red-700 dark:text-red-300">{reasons("tasks")?.map((e) => <li key={e}>{e}</li>)}</ul>
+            <ul className="text-sm font-medium text-red-700 dark:text-red-300">
+              {reasons("tasks")?.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
           ) : null}
 
           <ol className="flex flex-col gap-3" data-testid="breakdown-rows">
@@ -311,7 +362,11 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
                                 className="size-5"
                                 checked={row.after.includes(other.ref)}
                                 onChange={(e) =>
-                                  change(row.ref, { after: e.target.checked ? [...row.after, other.ref] : row.after.filter((a) => a !== other.ref) })
+                                  change(row.ref, {
+                                    after: e.target.checked
+                                      ? [...row.after, other.ref]
+                                      : row.after.filter((a) => a !== other.ref),
+                                  })
                                 }
                               />
                               {other.title || t("newTask")}
@@ -321,7 +376,9 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
                       )}
                       {reasons(field("after")) ? (
                         <ul id={`${id}-after-errors`} className="text-sm font-medium text-red-700 dark:text-red-300">
-                          {reasons(field("after"))?.map((e) => <li key={e}>{e}</li>)}
+                          {reasons(field("after"))?.map((e) => (
+                            <li key={e}>{e}</li>
+                          ))}
                         </ul>
                       ) : null}
                     </fieldset>
@@ -338,14 +395,21 @@ export function BreakdownEditor({ goalId, today, autoPropose }: Props) {
               onClick={() => {
                 edit(addRow(rows, { title: "", deadline: rows.at(-1)?.deadline ?? today }));
                 requestAnimationFrame(() => {
-                  const inputs = listRef.current?.querySelectorAll<HTMLInputElement>('[data-testid="breakdown-row"] input[type="text"], [data-testid="breakdown-row"] input:not([type])');
+                  const inputs = listRef.current?.querySelectorAll<HTMLInputElement>(
+                    '[data-testid="breakdown-row"] input[type="text"], [data-testid="breakdown-row"] input:not([type])',
+                  );
                   inputs?.[inputs.length - 1]?.focus();
                 });
               }}
             >
               {t("add")}
             </button>
-            <button type="submit" className={primaryButtonClass} disabled={accepting} aria-busy={accepting || undefined}>
+            <button
+              type="submit"
+              className={primaryButtonClass}
+              disabled={accepting}
+              aria-busy={accepting || undefined}
+            >
               {accepting ? t("accepting") : t("accept")}
             </button>
           </div>

@@ -28,7 +28,13 @@ export function GoalControls({ goal }: Props) {
     try {
       const problem = actionError(await deleteGoalAction({ id: goal.id, deleteTasks, version: goal.version }));
       if (problem) {
-        setMessage(problem.code === "ILLEGAL_TRANSITION" ? t("deleteRunning") : problem.code === "CONFLICT" ? form("conflict") : form("generic"));
+        setMessage(
+          problem.code === "ILLEGAL_TRANSITION"
+            ? t("deleteRunning")
+            : problem.code === "CONFLICT"
+              ? form("conflict")
+              : form("generic"),
+        );
         return;
       }
       router.push("/goals");
@@ -76,12 +82,21 @@ export function GoalControls({ goal }: Props) {
         )}
       </div>
       {confirming ? (
-        <div role="group" aria-labelledby="goal-delete-question" className="flex flex-col gap-3 rounded-lg border border-red-700/40 p-3">
+        <div
+          role="group"
+          aria-labelledby="goal-delete-question"
+          className="flex flex-col gap-3 rounded-lg border border-red-700/40 p-3"
+        >
           <p id="goal-delete-question" className="font-semibold">
             {t("deleteConfirm")}
           </p>
           <label className="inline-flex min-h-11 items-center gap-2">
-            <input type="checkbox" className="size-5" checked={deleteTasks} onChange={(e) => setDeleteTasks(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="size-5"
+              checked={deleteTasks}
+              onChange={(e) => setDeleteTasks(e.target.checked)}
+            />
             {t("deleteTasks")}
           </label>
           <div className="flex flex-wrap gap-2">

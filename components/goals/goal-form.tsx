@@ -4,7 +4,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { FormMessage, TextField, primaryButtonClass, secondaryButtonClass, focusFirstProblem } from "@/components/account/field";
+import {
+  FormMessage,
+  TextField,
+  primaryButtonClass,
+  secondaryButtonClass,
+  focusFirstProblem,
+} from "@/components/account/field";
 import { fieldReason } from "@/components/tasks/library-i18n";
 import { createGoalAction, updateGoalAction } from "@/app/(app)/goals/actions";
 import { actionError, type ActionError } from "@/lib/actions/result";
@@ -34,7 +40,8 @@ export function GoalForm({ goal, idPrefix = "goal", breakDownAfter = false, onDo
     description: goal?.description ?? "",
     targetDate: goal?.targetDate ?? "",
   });
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
   const messageId = `${idPrefix}-form-message`;
 
   useEffect(() => {
@@ -48,7 +55,11 @@ export function GoalForm({ goal, idPrefix = "goal", breakDownAfter = false, onDo
     if (pending) return;
     setPending(true);
     setRefusal(null);
-    const fields = { title: values.title, description: values.description, targetDate: values.targetDate === "" ? null : values.targetDate };
+    const fields = {
+      title: values.title,
+      description: values.description,
+      targetDate: values.targetDate === "" ? null : values.targetDate,
+    };
     try {
       const result = goal
         ? await updateGoalAction({ id: goal.id, version: goal.version, ...fields })
@@ -81,7 +92,13 @@ export function GoalForm({ goal, idPrefix = "goal", breakDownAfter = false, onDo
             : null;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4" aria-describedby={formMessage ? messageId : undefined}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-describedby={formMessage ? messageId : undefined}
+    >
       {formMessage ? (
         <FormMessage id={messageId} tone="error">
           {formMessage}
@@ -111,14 +128,21 @@ export function GoalForm({ goal, idPrefix = "goal", breakDownAfter = false, onDo
           onChange={set("description")}
           className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink shadow-sm aria-[invalid=true]:border-red-700"
           aria-invalid={errorsOf("description") ? true : undefined}
-          aria-describedby={[errorsOf("description") ? `${idPrefix}-description-errors` : "", `${idPrefix}-description-hint`].filter(Boolean).join(" ")}
+          aria-describedby={[
+            errorsOf("description") ? `${idPrefix}-description-errors` : "",
+            `${idPrefix}-description-hint`,
+          ]
+            .filter(Boolean)
+            .join(" ")}
         />
         <p id={`${idPrefix}-description-hint`} className="text-sm text-muted">
           {t("descriptionHint", { max: GOAL_DESCRIPTION.max })}
         </p>
         {errorsOf("description") ? (
           <ul id={`${idPrefix}-description-errors`} className="text-sm font-medium text-red-700 dark:text-red-300">
-            {errorsOf("description")?.map((e) => <li key={e}>{e}</li>)}
+            {errorsOf("description")?.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         ) : null}
       </div>

@@ -13,9 +13,24 @@ export type PlanTask = {
   after: readonly string[];
 };
 
-export type PlanBox = { id: string; title: string; completed: boolean; critical: boolean; column: number; row: number; x: number; y: number };
+export type PlanBox = {
+  id: string;
+  title: string;
+  completed: boolean;
+  critical: boolean;
+  column: number;
+  row: number;
+  x: number;
+  y: number;
+};
 export type PlanArrow = { from: string; to: string; critical: boolean; d: string };
-export type PlanLayout = { boxes: PlanBox[]; arrows: PlanArrow[]; width: number; height: number; criticalIds: string[] };
+export type PlanLayout = {
+  boxes: PlanBox[];
+  arrows: PlanArrow[];
+  width: number;
+  height: number;
+  criticalIds: string[];
+};
 
 export const BOX = { width: 168, height: 56, columnGap: 48, rowGap: 16, margin: 8 } as const;
 
@@ -130,7 +145,8 @@ export function layoutPlan(tasks: readonly PlanTask[]): PlanLayout {
 
 /** the title cut to fit a box: Hangul and other wide characters take about twice the width of Latin ones */
 export function shorten(title: string, budget = 20): string {
-  const width = (c: string) => (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(c) ? 1.7 : 1);
+  const width = (c: string) =>
+    /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(c) ? 1.7 : 1;
   let used = 0;
   const chars = [...title];
   for (let i = 0; i < chars.length; i++) {

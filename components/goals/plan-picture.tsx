@@ -5,12 +5,15 @@ import { BOX, layoutPlan, shorten, type PlanTask } from "./plan-layout";
 
 type Props = { tasks: PlanTask[]; label: string; doneLabel: string; criticalLabel: string };
 
-
 export function PlanPicture({ tasks, label, doneLabel, criticalLabel }: Props) {
   const plan = layoutPlan(tasks);
   return (
     // focusable, so that a keyboard can scroll a plan wider than the screen
-    <div tabIndex={0} className="overflow-x-auto rounded-xl border border-line bg-surface p-2 focus-visible:outline-3 focus-visible:outline-focus" data-testid="plan-picture">
+    <div
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-line bg-surface p-2 focus-visible:outline-3 focus-visible:outline-focus"
+      data-testid="plan-picture"
+    >
       <svg
         role="img"
         aria-label={label}
@@ -20,10 +23,26 @@ export function PlanPicture({ tasks, label, doneLabel, criticalLabel }: Props) {
         className="block max-w-none"
       >
         <defs>
-          <marker id="plan-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="plan-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="fill-muted" />
           </marker>
-          <marker id="plan-arrow-critical" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="plan-arrow-critical"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="fill-brand" />
           </marker>
         </defs>
@@ -39,19 +58,42 @@ export function PlanPicture({ tasks, label, doneLabel, criticalLabel }: Props) {
           />
         ))}
         {plan.boxes.map((b) => (
-          <g key={b.id} transform={`translate(${b.x} ${b.y})`} data-testid="plan-box" data-done={b.completed || undefined} data-critical={b.critical || undefined}>
+          <g
+            key={b.id}
+            transform={`translate(${b.x} ${b.y})`}
+            data-testid="plan-box"
+            data-done={b.completed || undefined}
+            data-critical={b.critical || undefined}
+          >
             <title>{`${b.title}${b.completed ? ` (${doneLabel})` : ""}${b.critical ? ` (${criticalLabel})` : ""}`}</title>
             <rect
               width={BOX.width}
               height={BOX.height}
               rx={10}
-              className={b.completed ? "fill-surface-tint stroke-line" : b.critical ? "fill-surface stroke-brand" : "fill-surface stroke-line"}
+              className={
+                b.completed
+                  ? "fill-surface-tint stroke-line"
+                  : b.critical
+                    ? "fill-surface stroke-brand"
+                    : "fill-surface stroke-line"
+              }
               strokeWidth={b.critical ? 3 : 1.5}
             />
             {b.completed ? (
-              <path d="M 12 29 l 6 6 l 12 -13" fill="none" className="stroke-brand" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M 12 29 l 6 6 l 12 -13"
+                fill="none"
+                className="stroke-brand"
+                strokeWidth={3}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             ) : null}
-            <text x={b.completed ? 38 : 12} y={BOX.height / 2 + 5} className={`fill-ink text-[13px] ${b.completed ? "line-through" : ""}`}>
+            <text
+              x={b.completed ? 38 : 12}
+              y={BOX.height / 2 + 5}
+              className={`fill-ink text-[13px] ${b.completed ? "line-through" : ""}`}
+            >
               {shorten(b.title, b.completed ? 17 : 20)}
             </text>
           </g>

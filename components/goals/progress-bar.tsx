@@ -1,5 +1,15 @@
 // A goal's progress at a glance: completed tasks out of all, as a bar with its numbers for assistive technology.
-export function ProgressBar({ done, total, label, size = "md" }: { done: number; total: number; label: string; size?: "sm" | "md" }) {
+export function ProgressBar({
+  done,
+  total,
+  label,
+  size = "md",
+}: {
+  done: number;
+  total: number;
+  label: string;
+  size?: "sm" | "md";
+}) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
     <div

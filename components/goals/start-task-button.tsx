@@ -20,7 +20,11 @@ export function StartTaskButton({ taskId, title }: { taskId: string; title: stri
       const refused = actionError(await startTaskAction({ id: taskId, idempotencyKey: crypto.randomUUID() }));
       if (refused) {
         const reason =
-          refused.code === "ANOTHER_SCHEDULE_ACTIVE" ? t("anotherActive") : refused.code === "PREREQUISITES_OPEN" ? t("blocked") : refused.message;
+          refused.code === "ANOTHER_SCHEDULE_ACTIVE"
+            ? t("anotherActive")
+            : refused.code === "PREREQUISITES_OPEN"
+              ? t("blocked")
+              : refused.message;
         setProblem(t("startError", { reason }));
         return;
       }
@@ -34,7 +38,13 @@ export function StartTaskButton({ taskId, title }: { taskId: string; title: stri
 
   return (
     <span className="flex flex-col items-end gap-1">
-      <button type="button" className={quietButtonClass} onClick={start} disabled={pending} aria-label={`${t("start")}: ${title}`}>
+      <button
+        type="button"
+        className={quietButtonClass}
+        onClick={start}
+        disabled={pending}
+        aria-label={`${t("start")}: ${title}`}
+      >
         {pending ? t("starting") : t("start")}
       </button>
       {problem ? (

@@ -14,7 +14,11 @@ export async function TodayGoals({ goals, firstRun }: { goals: GoalView[]; first
   const t = await getTranslations("goals");
   if (firstRun) {
     return (
-      <section aria-labelledby="first-goal-heading" className="rounded-2xl border border-brand/40 bg-surface p-4 shadow-sm" data-testid="first-goal">
+      <section
+        aria-labelledby="first-goal-heading"
+        className="rounded-2xl border border-brand/40 bg-surface p-4 shadow-sm"
+        data-testid="first-goal"
+      >
         <h2 id="first-goal-heading" className="text-xl font-semibold">
           {t("firstRun.title")}
         </h2>
@@ -30,14 +34,22 @@ export async function TodayGoals({ goals, firstRun }: { goals: GoalView[]; first
       <ul className="grid gap-2 sm:grid-cols-3">
         {active.map((goal) => (
           <li key={goal.id}>
-            <Link href={`/goals/${goal.id}`} className="flex flex-col gap-1 rounded-lg border border-line bg-surface px-3 py-2 hover:bg-surface-tint">
+            <Link
+              href={`/goals/${goal.id}`}
+              className="flex flex-col gap-1 rounded-lg border border-line bg-surface px-3 py-2 hover:bg-surface-tint"
+            >
               <span className="flex justify-between gap-2 text-sm">
                 <span className="truncate font-medium">{goal.title}</span>
                 <span className="shrink-0 text-muted">
                   {goal.progress.completedTasks}/{goal.progress.tasks}
                 </span>
               </span>
-              <ProgressBar done={goal.progress.completedTasks} total={goal.progress.tasks} label={t("list.progressLabel", { title: goal.title })} size="sm" />
+              <ProgressBar
+                done={goal.progress.completedTasks}
+                total={goal.progress.tasks}
+                label={t("list.progressLabel", { title: goal.title })}
+                size="sm"
+              />
             </Link>
           </li>
         ))}

@@ -5,7 +5,15 @@
 import { formatElapsed, liveElapsedSeconds, type TrackedSchedule } from "@/lib/client/elapsed";
 import { useServerClock } from "./use-server-clock";
 
-export function ElapsedTime({ schedule, label, className }: { schedule: TrackedSchedule; label: string; className?: string }) {
+export function ElapsedTime({
+  schedule,
+  label,
+  className,
+}: {
+  schedule: TrackedSchedule;
+  label: string;
+  className?: string;
+}) {
   const live = schedule.sessionStartedAt !== null;
   const now = useServerClock(live);
   const seconds = now === null ? schedule.elapsedSeconds : liveElapsedSeconds(schedule, now);

@@ -8,7 +8,8 @@ import type { ScheduleAction } from "@/lib/domain/schedule-transitions";
 import { Dialog } from "./dialog";
 
 /** elements whose own keys win over the shortcuts */
-const OWN_KEYS = "input, textarea, select, button, a[href], summary, [contenteditable=''], [contenteditable='true'], [role='button'], dialog";
+const OWN_KEYS =
+  "input, textarea, select, button, a[href], summary, [contenteditable=''], [contenteditable='true'], [role='button'], dialog";
 
 /** what space does: pause or resume the mini player's schedule, else start the day's first not-started one */
 function spaceAction(): { id: string; action: ScheduleAction } | null {

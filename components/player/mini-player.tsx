@@ -43,7 +43,11 @@ export function MiniPlayer({ initial, serverNow }: { initial: ScheduleView | nul
                 />
                 <span>{t(`states.${schedule.state}`)}</span>
                 <span aria-hidden="true">·</span>
-                <ElapsedTime schedule={schedule} label={t("player.elapsed")} className="text-base font-semibold text-ink" />
+                <ElapsedTime
+                  schedule={schedule}
+                  label={t("player.elapsed")}
+                  className="text-base font-semibold text-ink"
+                />
               </p>
             </div>
             <TransitionButtons schedule={schedule} />

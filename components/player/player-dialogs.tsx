@@ -9,7 +9,12 @@ import type { PlayerNotice } from "@/lib/client/player-store";
 import { usePlayerStore } from "./store";
 import { Dialog } from "./dialog";
 
-const REFRESH_ON: ReadonlySet<string> = new Set(["ILLEGAL_TRANSITION", "CONFLICT", "NOT_FOUND", "ANOTHER_SCHEDULE_ACTIVE"]);
+const REFRESH_ON: ReadonlySet<string> = new Set([
+  "ILLEGAL_TRANSITION",
+  "CONFLICT",
+  "NOT_FOUND",
+  "ANOTHER_SCHEDULE_ACTIVE",
+]);
 const KNOWN: ReadonlySet<string> = new Set(["ILLEGAL_TRANSITION", "NOT_FOUND", "CONFLICT", "UNAUTHORIZED", "NETWORK"]);
 
 export function PlayerDialogs() {
@@ -41,7 +46,11 @@ export function PlayerDialogs() {
             className="flex max-w-xl items-start gap-3 rounded-xl border border-red-700 bg-surface px-4 py-3 text-ink shadow-lg"
           >
             <p className="flex-1">{noticeText(notice, t, taskTitles)}</p>
-            <button type="button" onClick={dismissNotice} className="min-h-11 shrink-0 rounded-md px-3 font-semibold text-brand hover:bg-surface-tint">
+            <button
+              type="button"
+              onClick={dismissNotice}
+              className="min-h-11 shrink-0 rounded-md px-3 font-semibold text-brand hover:bg-surface-tint"
+            >
               {t("errors.dismiss")}
             </button>
           </div>
@@ -57,7 +66,11 @@ export function PlayerDialogs() {
             : t("switch.bodyUnknown", { title: target?.title ?? "" })}
         </p>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
-          <button type="button" onClick={dismissSwitch} className="min-h-11 rounded-lg border border-line px-4 font-semibold hover:bg-surface-tint">
+          <button
+            type="button"
+            onClick={dismissSwitch}
+            className="min-h-11 rounded-lg border border-line px-4 font-semibold hover:bg-surface-tint"
+          >
             {t("switch.cancel")}
           </button>
           <button
@@ -82,7 +95,9 @@ type Translate = ReturnType<typeof useTranslations<"player">>;
 
 function noticeText(notice: PlayerNotice, t: Translate, taskTitles: Record<string, string>): string {
   if (notice.code === "PREREQUISITES_OPEN") {
-    const ids = Array.isArray(notice.details.taskIds) ? notice.details.taskIds.filter((x): x is string => typeof x === "string") : [];
+    const ids = Array.isArray(notice.details.taskIds)
+      ? notice.details.taskIds.filter((x): x is string => typeof x === "string")
+      : [];
     return t("errors.PREREQUISITES_OPEN", { tasks: ids.map((id) => taskTitles[id] ?? id).join(", ") });
   }
   if (notice.code === "VALIDATION") return t("errors.VALIDATION", { message: notice.message });

@@ -3,4 +3,7 @@
 import { transitionScheduleAction, updateScheduleAction } from "@/app/(app)/schedules/actions";
 import { createPlayerStore } from "@/lib/client/player-store";
 
-export const usePlayerStore = createPlayerStore({ transition: transitionScheduleAction, reschedule: updateScheduleAction });
+export const usePlayerStore = createPlayerStore({
+  transition: transitionScheduleAction,
+  reschedule: updateScheduleAction,
+});

@@ -5,7 +5,13 @@
 import { liveElapsedSeconds, trackProgress, type TrackedSchedule } from "@/lib/client/elapsed";
 import { useServerClock } from "./use-server-clock";
 
-export function TrackProgress({ schedule, label }: { schedule: TrackedSchedule; label: (percent: number, overMinutes: number) => string }) {
+export function TrackProgress({
+  schedule,
+  label,
+}: {
+  schedule: TrackedSchedule;
+  label: (percent: number, overMinutes: number) => string;
+}) {
   const live = schedule.sessionStartedAt !== null;
   const now = useServerClock(live);
   const seconds = now === null ? schedule.elapsedSeconds : liveElapsedSeconds(schedule, now);

@@ -55,7 +55,12 @@ export function TransitionButtons({ schedule, size = "md" }: { schedule: Tracked
           </button>
         ))}
       </div>
-      <Dialog open={confirmingStop !== null} onClose={() => setConfirmingStop(null)} labelledBy={titleId} describedBy={bodyId}>
+      <Dialog
+        open={confirmingStop !== null}
+        onClose={() => setConfirmingStop(null)}
+        labelledBy={titleId}
+        describedBy={bodyId}
+      >
         <h2 id={titleId} className="text-lg font-semibold">
           {t("stop.title")}
         </h2>

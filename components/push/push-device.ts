@@ -35,8 +35,10 @@ export function pushSupport(w: {
   const ua = w.navigator?.userAgent ?? "";
   // iPadOS presents itself as a Mac; touch points tell them apart
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && (w.navigator?.maxTouchPoints ?? 0) > 1);
-  const standalone = w.navigator?.standalone === true || (w.matchMedia?.("(display-mode: standalone)").matches ?? false);
-  const supported = !!w.navigator?.serviceWorker && typeof w.PushManager !== "undefined" && typeof w.Notification !== "undefined";
+  const standalone =
+    w.navigator?.standalone === true || (w.matchMedia?.("(display-mode: standalone)").matches ?? false);
+  const supported =
+    !!w.navigator?.serviceWorker && typeof w.PushManager !== "undefined" && typeof w.Notification !== "undefined";
   return { supported, ios, standalone };
 }
 
@@ -74,7 +76,8 @@ const REQUIRED_FIREBASE_FIELDS = ["apiKey", "projectId", "messagingSenderId", "a
 const OPTIONAL_FIREBASE_FIELDS = ["authDomain", "storageBucket"] as const;
 const FIREBASE_VAPID_KEY = /^[A-Za-z0-9_-]{80,100}$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** NEXT_PUBLIC_FIREBASE_CONFIG parsed, or null when unset or unusable (logged, never thrown) */
 export function firebaseWebConfig(raw: string | undefined): FirebaseWebConfig | null {
@@ -87,7 +90,9 @@ export function firebaseWebConfig(raw: string | undefined): FirebaseWebConfig | 
     return null;
   }
   const input = isRecord(parsed) ? parsed : {};
-  const lacking: string[] = REQUIRED_FIREBASE_FIELDS.filter((key) => typeof input[key] !== "string" || input[key] === "");
+  const lacking: string[] = REQUIRED_FIREBASE_FIELDS.filter(
+    (key) => typeof input[key] !== "string" || input[key] === "",
+  );
   lacking.push(...OPTIONAL_FIREBASE_FIELDS.filter((key) => input[key] !== undefined && typeof input[key] !== "string"));
   if (typeof input.vapidKey !== "string" || !FIREBASE_VAPID_KEY.test(input.vapidKey)) lacking.push("vapidKey");
   if (lacking.length > 0) {
@@ -123,7 +128,10 @@ export async function pushTransport(): Promise<PushTransportChoice | null> {
 
 /** a base64url VAPID key as the bytes pushManager.subscribe() wants */
 export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(base64url.length / 4) * 4, "=");
+  const base64 = base64url
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(base64url.length / 4) * 4, "=");
   const binary = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -202,9 +210,11 @@ export async function subscribeThisDevice(transport: PushTransportChoice): Promi
   }
   const messaging = await firebaseMessaging(transport.config);
   const { getToken, deleteToken } = await import("firebase/messaging");
-  const token = await getToken(messaging, { vapidKey: transport.config.vapidKey, serviceWorkerRegistration: sw }).catch(() => {
-    throw new PushDeviceError("browser");
-  });
+  const token = await getToken(messaging, { vapidKey: transport.config.vapidKey, serviceWorkerRegistration: sw }).catch(
+    () => {
+      throw new PushDeviceError("browser");
+    },
+  );
   try {
     await send("POST", { fcmToken: token });
   } catch (error) {
@@ -256,7 +266,14 @@ async function firebaseMessaging(config: FirebaseWebConfig) {
   const { initializeApp, getApps } = await import("firebase/app");
   const { getMessaging } = await import("firebase/messaging");
   // the app config without vapidKey, which is getToken's and not Firebase's app option
-  const appConfig = { apiKey: config.apiKey, projectId: config.projectId, messagingSenderId: config.messagingSenderId, appId: config.appId, authDomain: config.authDomain, storageBucket: config.storageBucket };
+  const appConfig = {
+    apiKey: config.apiKey,
+    projectId: config.projectId,
+    messagingSenderId: config.messagingSenderId,
+    appId: config.appId,
+    authDomain: config.authDomain,
+    storageBucket: config.storageBucket,
+  };
   const app = getApps().find((a) => a.name === "pinit-push") ?? initializeApp(appConfig, "pinit-push");
   return getMessaging(app);
 }

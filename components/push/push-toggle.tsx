@@ -97,18 +97,28 @@ export function PushToggle({ locale, labels, className }: PushToggleProps) {
         aria-busy={busy}
         disabled={!actionable || busy}
         onClick={toggle}
-        className="flex min-h-12 w-full items-center justify-between gap-4 rounded-lg border border-line px-4 py-3 text-left font-semibold enabled:hover:bg-surface-tint disabled:cursor-not-allowed disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+        className="flex min-h-12 w-full items-center justify-between gap-4 rounded-lg border border-line px-4 py-3 text-left font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus enabled:hover:bg-surface-tint disabled:cursor-not-allowed disabled:opacity-60"
       >
         <span>{t.label}</span>
         <span className="flex shrink-0 items-center gap-2">
-          <span className="whitespace-nowrap text-sm font-medium text-muted">{on ? t.turnOff : t.turnOn}</span>
+          <span className="text-sm font-medium whitespace-nowrap text-muted">{on ? t.turnOff : t.turnOn}</span>
           {/* the track and knob are decoration: the state is in aria-checked and the status line */}
-          <span aria-hidden="true" className={`relative inline-flex h-7 w-12 shrink-0 rounded-full transition-colors ${on ? "bg-brand" : "bg-line"}`}>
-            <span className={`absolute top-1 h-5 w-5 rounded-full bg-surface shadow transition-all ${on ? "left-6" : "left-1"}`} />
+          <span
+            aria-hidden="true"
+            className={`relative inline-flex h-7 w-12 shrink-0 rounded-full transition-colors ${on ? "bg-brand" : "bg-line"}`}
+          >
+            <span
+              className={`absolute top-1 h-5 w-5 rounded-full bg-surface shadow transition-all ${on ? "left-6" : "left-1"}`}
+            />
           </span>
         </span>
       </button>
-      <p id={statusId} role="status" aria-live="polite" className={`text-sm ${problem ? "font-medium text-ink" : "text-muted"}`}>
+      <p
+        id={statusId}
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${problem ? "font-medium text-ink" : "text-muted"}`}
+      >
         {status}
       </p>
       {iosOutsideHomeScreen ? <p className="text-sm text-ink">{t.iosInstall}</p> : null}

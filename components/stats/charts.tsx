@@ -14,7 +14,12 @@ export const TYPE_COLOURS: Record<ScheduleType, { fill: string; stroke: string }
 const BOX = { width: 700, height: 220, gap: 28 };
 const LABEL_SPACE = 28;
 
-type DailyBarsProps = { label: string; goalLabel: string; days: { label: string; seconds: number }[]; goalSeconds: number };
+type DailyBarsProps = {
+  label: string;
+  goalLabel: string;
+  days: { label: string; seconds: number }[];
+  goalSeconds: number;
+};
 
 export function DailyBars({ label, goalLabel, days, goalSeconds }: DailyBarsProps) {
   const g = barChart(
@@ -23,7 +28,12 @@ export function DailyBars({ label, goalLabel, days, goalSeconds }: DailyBarsProp
     BOX,
   );
   return (
-    <svg viewBox={`0 0 ${BOX.width} ${BOX.height + LABEL_SPACE}`} role="img" aria-label={label} className="h-auto w-full">
+    <svg
+      viewBox={`0 0 ${BOX.width} ${BOX.height + LABEL_SPACE}`}
+      role="img"
+      aria-label={label}
+      className="h-auto w-full"
+    >
       <line x1={0} x2={BOX.width} y1={BOX.height} y2={BOX.height} className="stroke-line" strokeWidth={2} />
       {g.bars.map((bar, i) => (
         <g key={days[i]!.label}>
@@ -35,9 +45,23 @@ export function DailyBars({ label, goalLabel, days, goalSeconds }: DailyBarsProp
       ))}
       {goalSeconds > 0 ? (
         <g>
-          <line x1={0} x2={BOX.width} y1={g.goalY} y2={g.goalY} className="stroke-ink" strokeWidth={2} strokeDasharray="8 6" data-testid="goal-line" />
+          <line
+            x1={0}
+            x2={BOX.width}
+            y1={g.goalY}
+            y2={g.goalY}
+            className="stroke-ink"
+            strokeWidth={2}
+            strokeDasharray="8 6"
+            data-testid="goal-line"
+          />
           {/* the line's name, above its right end (the goal itself is in the figures above the chart) */}
-          <text x={BOX.width} y={Math.max(g.goalY - 8, 14)} textAnchor="end" className="fill-ink text-[15px] font-semibold">
+          <text
+            x={BOX.width}
+            y={Math.max(g.goalY - 8, 14)}
+            textAnchor="end"
+            className="fill-ink text-[15px] font-semibold"
+          >
             {goalLabel}
           </text>
         </g>

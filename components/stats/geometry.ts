@@ -39,7 +39,12 @@ export function donutSegments(values: readonly number[], radius: number): DonutS
     const value = Math.max(raw, 0);
     const share = total > 0 ? value / total : 0;
     const length = share * circumference;
-    const segment = { value, share, dashArray: `${round(length)} ${round(circumference - length)}`, dashOffset: before === 0 ? 0 : round(-before) };
+    const segment = {
+      value,
+      share,
+      dashArray: `${round(length)} ${round(circumference - length)}`,
+      dashOffset: before === 0 ? 0 : round(-before),
+    };
     before += length;
     return segment;
   });

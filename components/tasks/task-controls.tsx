@@ -44,7 +44,10 @@ export function TaskControls({ timeZone, task, titles }: Props) {
   }
 
   /** runs an action; on success refreshes the page (or goes elsewhere), on refusal says why */
-  async function run(work: () => Promise<{ refused?: { code: string; taskIds?: string[] } } | undefined>, after?: () => void) {
+  async function run(
+    work: () => Promise<{ refused?: { code: string; taskIds?: string[] } } | undefined>,
+    after?: () => void,
+  ) {
     setPending(true);
     setMessage(null);
     try {
@@ -63,7 +66,8 @@ export function TaskControls({ timeZone, task, titles }: Props) {
     run(async () => {
       const problem = actionError(await completeTaskAction({ id: task.id }));
       const taskIds = problem?.details.taskIds;
-      if (problem) return { refused: { code: problem.code, taskIds: Array.isArray(taskIds) ? taskIds.map(String) : [] } };
+      if (problem)
+        return { refused: { code: problem.code, taskIds: Array.isArray(taskIds) ? taskIds.map(String) : [] } };
       return undefined;
     });
 
@@ -91,7 +95,11 @@ export function TaskControls({ timeZone, task, titles }: Props) {
     if (!instant) return say("VALIDATION");
     return run(async () => {
       const problem = actionError(
-        await scheduleTaskAction({ id: task.id, startAt: instant.toISOString(), type: type as (typeof SCHEDULE_TYPES)[number] }),
+        await scheduleTaskAction({
+          id: task.id,
+          startAt: instant.toISOString(),
+          type: type as (typeof SCHEDULE_TYPES)[number],
+        }),
       );
       return problem ? { refused: { code: problem.code } } : undefined;
     });
@@ -130,7 +138,11 @@ export function TaskControls({ timeZone, task, titles }: Props) {
       </div>
 
       {confirmingDelete ? (
-        <section id="task-delete-panel" aria-labelledby="task-delete-title" className="flex flex-col gap-3 rounded-xl border border-red-700/40 bg-surface p-4">
+        <section
+          id="task-delete-panel"
+          aria-labelledby="task-delete-title"
+          className="flex flex-col gap-3 rounded-xl border border-red-700/40 bg-surface p-4"
+        >
           <h2 id="task-delete-title" className="font-semibold">
             {t("task.deleteTitle")}
           </h2>
@@ -138,11 +150,23 @@ export function TaskControls({ timeZone, task, titles }: Props) {
             <fieldset className="flex flex-col gap-2">
               <legend className="text-sm text-muted">{t("task.deleteWithSchedule")}</legend>
               <label className="flex min-h-11 items-center gap-3">
-                <input type="radio" name="schedule-choice" className="size-5" checked={!deleteSchedule} onChange={() => setDeleteSchedule(false)} />
+                <input
+                  type="radio"
+                  name="schedule-choice"
+                  className="size-5"
+                  checked={!deleteSchedule}
+                  onChange={() => setDeleteSchedule(false)}
+                />
                 {t("task.unlinkSchedule")}
               </label>
               <label className="flex min-h-11 items-center gap-3">
-                <input type="radio" name="schedule-choice" className="size-5" checked={deleteSchedule} onChange={() => setDeleteSchedule(true)} />
+                <input
+                  type="radio"
+                  name="schedule-choice"
+                  className="size-5"
+                  checked={deleteSchedule}
+                  onChange={() => setDeleteSchedule(true)}
+                />
                 {t("task.deleteSchedule")}
               </label>
             </fieldset>
@@ -165,10 +189,22 @@ export function TaskControls({ timeZone, task, titles }: Props) {
           </h2>
           <form onSubmit={schedule} className="flex flex-col gap-4 sm:flex-row sm:items-end" noValidate>
             <div className="flex-1">
-              <TextField id="schedule-start" label={t("task.startAt")} type="datetime-local" required value={startAt} onChange={(e) => setStartAt(e.target.value)} />
+              <TextField
+                id="schedule-start"
+                label={t("task.startAt")}
+                type="datetime-local"
+                required
+                value={startAt}
+                onChange={(e) => setStartAt(e.target.value)}
+              />
             </div>
             <div className="flex-1">
-              <SelectField id="schedule-type" label={t("task.type")} value={type} onChange={(e) => setType(e.target.value)}>
+              <SelectField
+                id="schedule-type"
+                label={t("task.type")}
+                value={type}
+                onChange={(e) => setType(e.target.value)}
+              >
                 {SCHEDULE_TYPES.map((s) => (
                   <option key={s} value={s}>
                     {t(`task.types.${s}`)}

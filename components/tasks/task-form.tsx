@@ -53,7 +53,8 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
     expectedMinutes: task?.expectedMinutes ? String(task.expectedMinutes) : "",
   });
   const [previous, setPrevious] = useState<string[]>(task?.previousTaskIds ?? []);
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
 
   useEffect(() => {
     if (refusal || cycle) focusFirstProblem(formRef.current, MESSAGE_ID);
@@ -81,7 +82,9 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
     try {
       // the contracts parse the values; the casts only let through text that zod will refuse with a reason
       const result = task
-        ? await updateTaskAction({ id: task.id, version: task.version, ...fields } as Parameters<typeof updateTaskAction>[0])
+        ? await updateTaskAction({ id: task.id, version: task.version, ...fields } as Parameters<
+            typeof updateTaskAction
+          >[0])
         : await createTaskAction(fields as Parameters<typeof createTaskAction>[0]);
       const problem = actionError(result);
       const onCycle = problem?.code === "DEPENDENCY_CYCLE" ? problem.details.taskIds : undefined;
@@ -114,7 +117,13 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
     "peer-checked:border-brand peer-checked:bg-brand peer-checked:text-on-brand peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus";
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-5" aria-describedby={formMessage ? MESSAGE_ID : undefined}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-describedby={formMessage ? MESSAGE_ID : undefined}
+    >
       {formMessage ? (
         <FormMessage id={MESSAGE_ID} tone="error">
           {formMessage}
@@ -145,7 +154,9 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
           value={values.description}
           onChange={set("description")}
           aria-invalid={errorsOf("description") ? true : undefined}
-          aria-describedby={[errorsOf("description") ? "task-description-errors" : "", "task-description-hint"].filter(Boolean).join(" ")}
+          aria-describedby={[errorsOf("description") ? "task-description-errors" : "", "task-description-hint"]
+            .filter(Boolean)
+            .join(" ")}
           className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink shadow-sm aria-[invalid=true]:border-red-700"
         />
         <p id="task-description-hint" className="text-sm text-muted">
@@ -153,7 +164,9 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
         </p>
         {errorsOf("description") ? (
           <ul id="task-description-errors" className="text-sm font-medium text-red-700 dark:text-red-300">
-            {errorsOf("description")?.map((e) => <li key={e}>{e}</li>)}
+            {errorsOf("description")?.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         ) : null}
       </div>
@@ -203,7 +216,9 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
 
       <fieldset
         className="flex flex-col gap-2"
-        aria-describedby={[errorsOf("difficulty") ? "task-difficulty-errors" : "", "task-difficulty-hint"].filter(Boolean).join(" ")}
+        aria-describedby={[errorsOf("difficulty") ? "task-difficulty-errors" : "", "task-difficulty-hint"]
+          .filter(Boolean)
+          .join(" ")}
       >
         <legend className="font-medium">{t("form.difficulty")}</legend>
         <p id="task-difficulty-hint" className="text-sm text-muted">
@@ -226,14 +241,20 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
         </div>
         {errorsOf("difficulty") ? (
           <ul id="task-difficulty-errors" className="text-sm font-medium text-red-700 dark:text-red-300">
-            {errorsOf("difficulty")?.map((e) => <li key={e}>{e}</li>)}
+            {errorsOf("difficulty")?.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         ) : null}
       </fieldset>
 
       <fieldset
         className="flex flex-col gap-2"
-        aria-describedby={[cycle ? MESSAGE_ID : "", errorsOf("previousTaskIds") ? "task-previous-errors" : "", "task-previous-hint"]
+        aria-describedby={[
+          cycle ? MESSAGE_ID : "",
+          errorsOf("previousTaskIds") ? "task-previous-errors" : "",
+          "task-previous-hint",
+        ]
           .filter(Boolean)
           .join(" ")}
       >
@@ -275,7 +296,9 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
         )}
         {errorsOf("previousTaskIds") ? (
           <ul id="task-previous-errors" className="text-sm font-medium text-red-700 dark:text-red-300">
-            {errorsOf("previousTaskIds")?.map((e) => <li key={e}>{e}</li>)}
+            {errorsOf("previousTaskIds")?.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         ) : null}
       </fieldset>

@@ -8,18 +8,33 @@ import { cardClass } from "./styles";
 
 export function formatDeadline(date: string, locale: Locale): string {
   // a calendar date, not an instant: format it at UTC so no zone moves it to another day
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /** `goalTitles`: goal id → title, to name each task's goal */
-export function TaskList({ tasks, today, locale, goalTitles = {} }: { tasks: TaskView[]; today: string; locale: Locale; goalTitles?: Record<string, string> }) {
+export function TaskList({
+  tasks,
+  today,
+  locale,
+  goalTitles = {},
+}: {
+  tasks: TaskView[];
+  today: string;
+  locale: Locale;
+  goalTitles?: Record<string, string>;
+}) {
   const t = useTranslations("library");
   return (
     <ul className="flex flex-col gap-3" data-testid="task-list">
       {tasks.map((task) => (
         <li key={task.id} className={cardClass}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Link href={`/tasks/${task.id}`} className="text-lg font-semibold text-ink underline-offset-2 hover:underline">
+            <Link
+              href={`/tasks/${task.id}`}
+              className="text-lg font-semibold text-ink underline-offset-2 hover:underline"
+            >
               {task.title}
             </Link>
             <span className="flex gap-1.5 text-xs font-semibold">
@@ -34,7 +49,11 @@ export function TaskList({ tasks, today, locale, goalTitles = {} }: { tasks: Tas
           </div>
           <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
             {task.goalId && goalTitles[task.goalId] ? (
-              <Link href={`/goals/${task.goalId}`} className="font-medium text-brand-strong underline-offset-2 hover:underline" data-testid="task-goal">
+              <Link
+                href={`/goals/${task.goalId}`}
+                className="font-medium text-brand-strong underline-offset-2 hover:underline"
+                data-testid="task-goal"
+              >
                 {goalTitles[task.goalId]}
               </Link>
             ) : null}

@@ -22,7 +22,8 @@ type Props = {
 
 type Errors = Record<string, string[]>;
 
-const FIELD_CLASS = "min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 aria-[invalid=true]:border-red-700";
+const FIELD_CLASS =
+  "min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 aria-[invalid=true]:border-red-700";
 
 export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) {
   const t = useTranslations("player.add");
@@ -111,14 +112,31 @@ export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) 
             <label htmlFor={title.id} className="mb-1 block font-medium">
               {t("fields.title")}
             </label>
-            <input id={title.id} name="title" required maxLength={40} autoFocus aria-invalid={title["aria-invalid"]} aria-describedby={title["aria-describedby"]} className={FIELD_CLASS} />
+            <input
+              id={title.id}
+              name="title"
+              required
+              maxLength={40}
+              autoFocus
+              aria-invalid={title["aria-invalid"]}
+              aria-describedby={title["aria-describedby"]}
+              className={FIELD_CLASS}
+            />
             {title.errorText}
           </div>
           <div>
             <label htmlFor={description.id} className="mb-1 block font-medium">
               {t("fields.description")}
             </label>
-            <textarea id={description.id} name="description" rows={2} maxLength={500} aria-invalid={description["aria-invalid"]} aria-describedby={description["aria-describedby"]} className={FIELD_CLASS} />
+            <textarea
+              id={description.id}
+              name="description"
+              rows={2}
+              maxLength={500}
+              aria-invalid={description["aria-invalid"]}
+              aria-describedby={description["aria-describedby"]}
+              className={FIELD_CLASS}
+            />
             {description.errorText}
           </div>
           <div className="grid grid-cols-2 gap-3">
@@ -126,14 +144,32 @@ export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) 
               <label htmlFor={dateField.id} className="mb-1 block font-medium">
                 {t("fields.date")}
               </label>
-              <input id={dateField.id} name="date" type="date" required defaultValue={date} aria-invalid={dateField["aria-invalid"]} aria-describedby={dateField["aria-describedby"]} className={FIELD_CLASS} />
+              <input
+                id={dateField.id}
+                name="date"
+                type="date"
+                required
+                defaultValue={date}
+                aria-invalid={dateField["aria-invalid"]}
+                aria-describedby={dateField["aria-describedby"]}
+                className={FIELD_CLASS}
+              />
               {dateField.errorText}
             </div>
             <div>
               <label htmlFor={time.id} className="mb-1 block font-medium">
                 {t("fields.time")}
               </label>
-              <input id={time.id} name="time" type="time" required defaultValue={defaultTime} aria-invalid={time["aria-invalid"]} aria-describedby={time["aria-describedby"]} className={FIELD_CLASS} />
+              <input
+                id={time.id}
+                name="time"
+                type="time"
+                required
+                defaultValue={defaultTime}
+                aria-invalid={time["aria-invalid"]}
+                aria-describedby={time["aria-describedby"]}
+                className={FIELD_CLASS}
+              />
               {time.errorText}
             </div>
           </div>
@@ -141,7 +177,14 @@ export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) 
             <label htmlFor={type.id} className="mb-1 block font-medium">
               {t("fields.type")}
             </label>
-            <select id={type.id} name="type" defaultValue="DEEP_WORK" aria-invalid={type["aria-invalid"]} aria-describedby={type["aria-describedby"]} className={FIELD_CLASS}>
+            <select
+              id={type.id}
+              name="type"
+              defaultValue="DEEP_WORK"
+              aria-invalid={type["aria-invalid"]}
+              aria-describedby={type["aria-describedby"]}
+              className={FIELD_CLASS}
+            >
               {SCHEDULE_TYPES.map((value) => (
                 <option key={value} value={value}>
                   {tt(value)}
@@ -154,7 +197,14 @@ export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) 
             <label htmlFor={task.id} className="mb-1 block font-medium">
               {t("fields.task")}
             </label>
-            <select id={task.id} name="taskId" defaultValue="" aria-invalid={task["aria-invalid"]} aria-describedby={task["aria-describedby"]} className={FIELD_CLASS}>
+            <select
+              id={task.id}
+              name="taskId"
+              defaultValue=""
+              aria-invalid={task["aria-invalid"]}
+              aria-describedby={task["aria-describedby"]}
+              className={FIELD_CLASS}
+            >
               <option value="">{t("noTask")}</option>
               {tasks.map((x) => (
                 <option key={x.id} value={x.id}>
@@ -165,7 +215,11 @@ export function AddScheduleSheet({ date, defaultTime, timeZone, tasks }: Props) 
             {task.errorText}
           </div>
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => setOpen(false)} className="min-h-12 rounded-lg border border-line px-5 font-semibold hover:bg-surface-tint">
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              className="min-h-12 rounded-lg border border-line px-5 font-semibold hover:bg-surface-tint"
+            >
               {t("cancel")}
             </button>
             <button

@@ -31,7 +31,8 @@ type Props = {
 
 /** a card is a block of its planned length: 30 minutes take the card's natural height, an hour about twice that */
 const PIXELS_PER_MINUTE = 2.4;
-const blockHeight = (plannedMinutes: number) => `${Math.round(Math.min(720, Math.max(30, plannedMinutes)) * PIXELS_PER_MINUTE)}px`;
+const blockHeight = (plannedMinutes: number) =>
+  `${Math.round(Math.min(720, Math.max(30, plannedMinutes)) * PIXELS_PER_MINUTE)}px`;
 
 export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets, timeZone }: Props) {
   const t = useTranslations("player");
@@ -71,7 +72,9 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
             <time dateTime={schedule.startAt} className="font-semibold tabular-nums">
               {time}
             </time>
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TYPE_STYLE[schedule.type]}`}>{t(`types.${schedule.type}`)}</span>
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TYPE_STYLE[schedule.type]}`}>
+              {t(`types.${schedule.type}`)}
+            </span>
             <span className="text-muted tabular-nums" data-testid="planned-minutes">
               {t("card.planned", { minutes: schedule.plannedMinutes })}
             </span>
@@ -83,7 +86,9 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
             {schedule.title}
           </h3>
           {taskTitle ? <p className="text-sm text-muted">{t("card.task", { title: taskTitle })}</p> : null}
-          {schedule.description ? <p className="mt-1 text-sm whitespace-pre-line text-muted">{schedule.description}</p> : null}
+          {schedule.description ? (
+            <p className="mt-1 text-sm whitespace-pre-line text-muted">{schedule.description}</p>
+          ) : null}
         </div>
         <ElapsedTime schedule={schedule} label={t("card.elapsed")} className="shrink-0 text-lg font-semibold" />
       </div>

@@ -41,9 +41,19 @@ export async function TodayView({ member, data, goals }: { member: MemberView; d
 
   const weekdayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: "short", timeZone: "UTC" });
   const dayFormat = new Intl.DateTimeFormat(intlLocale, { day: "numeric", timeZone: "UTC" });
-  const longDayFormat = new Intl.DateTimeFormat(intlLocale, { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const longDayFormat = new Intl.DateTimeFormat(intlLocale, {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
   const fullDateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "full", timeZone: "UTC" });
-  const timeFormat = new Intl.DateTimeFormat(intlLocale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+  const timeFormat = new Intl.DateTimeFormat(intlLocale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: zone,
+  });
 
   const dayOf = (startAt: string) => localDate(new Date(startAt), zone);
   const days: StripDay[] = week.map((d) => {
@@ -62,7 +72,11 @@ export async function TodayView({ member, data, goals }: { member: MemberView; d
   const freeTasks = openTasks.filter((x) => x.scheduleId === null).map((x) => ({ id: x.id, title: x.title }));
   const overdue = schedules
     .filter((s) => s.state === "NOT_STARTED" && new Date(s.startAt) < now)
-    .map((s) => ({ id: s.id, title: s.title, time: `${selected === dayOf(s.startAt) ? "" : `${days.find((d) => d.date === dayOf(s.startAt))?.weekday ?? ""} `}${timeFormat.format(new Date(s.startAt))}` }));
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      time: `${selected === dayOf(s.startAt) ? "" : `${days.find((d) => d.date === dayOf(s.startAt))?.weekday ?? ""} `}${timeFormat.format(new Date(s.startAt))}`,
+    }));
   const totalMinutes = Math.floor(data.weekSeconds / 60);
   const weekTotal = t("duration", { hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 });
   const nextHour = wallTimeOf(new Date(now.getTime() + 3_600_000), zone).slice(0, 2) + ":00";
@@ -70,7 +84,12 @@ export async function TodayView({ member, data, goals }: { member: MemberView; d
 
   return (
     <main className="flex flex-1 flex-col gap-5 py-4">
-      <PlayerSync serverNow={serverNow} schedules={schedules} taskTitles={taskTitles} dayIds={daySchedules.map((s) => s.id)} />
+      <PlayerSync
+        serverNow={serverNow}
+        schedules={schedules}
+        taskTitles={taskTitles}
+        dayIds={daySchedules.map((s) => s.id)}
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("today.title")}</h1>
@@ -101,7 +120,10 @@ export async function TodayView({ member, data, goals }: { member: MemberView; d
           {t("today.daySchedules", { date: longDayFormat.format(noonUtc(selected)) })}
         </h2>
         {daySchedules.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-line p-6 text-center text-muted" data-testid="day-empty">
+          <p
+            className="rounded-2xl border border-dashed border-line p-6 text-center text-muted"
+            data-testid="day-empty"
+          >
             {t("today.empty")}
           </p>
         ) : (

@@ -11,7 +11,14 @@ import { useTranslations } from "next-intl";
 import { moveToDate } from "@/lib/domain/time";
 import { usePlayerStore } from "@/components/player/store";
 
-export type StripDay = { date: string; weekday: string; dayOfMonth: string; label: string; scheduled: boolean; unfinished: boolean };
+export type StripDay = {
+  date: string;
+  weekday: string;
+  dayOfMonth: string;
+  label: string;
+  scheduled: boolean;
+  unfinished: boolean;
+};
 
 /** the data type a dragged schedule card carries */
 export const SCHEDULE_DRAG_TYPE = "application/x-pinit-schedule";
@@ -64,7 +71,12 @@ export function WeekStrip({ days, selected, today, previousWeek, nextWeek, weekT
   }
 
   return (
-    <section aria-label={t("label")} className="flex flex-col gap-2" onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
+    <section
+      aria-label={t("label")}
+      className="flex flex-col gap-2"
+      onTouchStart={onTouchStart}
+      onTouchEnd={onTouchEnd}
+    >
       <div className="flex items-center justify-between gap-2">
         <Link
           href={dayHref(previousWeek)}
@@ -100,7 +112,7 @@ export function WeekStrip({ days, selected, today, previousWeek, nextWeek, weekT
                 onDrop={(e) => onDrop(e, day.date)}
                 className={`flex min-h-16 flex-col items-center justify-center gap-0.5 rounded-xl border text-sm ${
                   isSelected ? "border-brand bg-brand text-on-brand" : "border-transparent hover:bg-surface-tint"
-                } ${dropTarget === day.date ? "outline-2 outline-dashed outline-brand" : ""}`}
+                } ${dropTarget === day.date ? "outline-2 outline-brand outline-dashed" : ""}`}
               >
                 {/* the full name for screen readers; the short one for the eye */}
                 <span className="sr-only" data-testid="day-name">
@@ -119,7 +131,13 @@ export function WeekStrip({ days, selected, today, previousWeek, nextWeek, weekT
                   aria-hidden="true"
                   data-testid={day.scheduled ? (day.unfinished ? "dot-unfinished" : "dot-done") : undefined}
                   className={`size-1.5 rounded-full ${
-                    day.scheduled ? (day.unfinished ? "bg-red-600" : isSelected ? "bg-on-brand" : "bg-brand") : "bg-transparent"
+                    day.scheduled
+                      ? day.unfinished
+                        ? "bg-red-600"
+                        : isSelected
+                          ? "bg-on-brand"
+                          : "bg-brand"
+                      : "bg-transparent"
                   }`}
                 />
               </Link>

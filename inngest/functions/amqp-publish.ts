@@ -11,7 +11,13 @@ import { inngest } from "../client";
 export const amqpPublish = inngest.createFunction(
   {
     id: "outbox-amqp-publish",
-    triggers: [{ cron: "* * * * *" }, { event: "member.*" }, { event: "task.*" }, { event: "schedule.*" }, { event: "goal.*" }],
+    triggers: [
+      { cron: "* * * * *" },
+      { event: "member.*" },
+      { event: "task.*" },
+      { event: "schedule.*" },
+      { event: "goal.*" },
+    ],
     singleton: { mode: "skip" },
     retries: 3,
   },
@@ -20,7 +26,8 @@ export const amqpPublish = inngest.createFunction(
       const publisher = amqpPublisher();
       if (!publisher) return { sent: 0, failed: 0, batches: 0, skipped: "AMQP_URL is not set" };
       const result = await publishOutboxToAmqp(publisher);
-      if (result.failed > 0) throw new Error(`AMQP: ${result.failed} event(s) not confirmed by the broker, left for a retry`);
+      if (result.failed > 0)
+        throw new Error(`AMQP: ${result.failed} event(s) not confirmed by the broker, left for a retry`);
       return result;
     }),
 );

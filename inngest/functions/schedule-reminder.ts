@@ -31,7 +31,9 @@ export const scheduleReminder = inngest.createFunction(
     if (!data.scheduleId) return { reminded: false, reason: "no schedule" };
     const scheduleId = data.scheduleId;
     const plan = await step.run("plan", () =>
-      planReminder(scheduleId, { snoozedUntil: event.name === REMINDER_SNOOZED && data.until ? new Date(data.until) : undefined }),
+      planReminder(scheduleId, {
+        snoozedUntil: event.name === REMINDER_SNOOZED && data.until ? new Date(data.until) : undefined,
+      }),
     );
     if (!plan) return { reminded: false, reason: "nothing to remind" };
 

@@ -19,7 +19,9 @@ export const GENERIC_ACTION_MESSAGE = "Something went wrong on our side. Please 
 type Flattened = { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
 
 /** the refusal in a next-safe-action result (server error or validation errors), or null when there is none */
-export function actionError(result: { serverError?: ActionError; validationErrors?: Flattened } | undefined): ActionError | null {
+export function actionError(
+  result: { serverError?: ActionError; validationErrors?: Flattened } | undefined,
+): ActionError | null {
   if (!result) return null;
   if (result.serverError) return result.serverError;
   if (result.validationErrors) {

@@ -13,9 +13,15 @@ export const actionClient = createSafeActionClient({
   defaultValidationErrorsShape: "flattened",
   handleServerError(error): ActionError {
     const refusal = refusalOf(error);
-    if (refusal?.code === "UNAVAILABLE" && !isDomainError(error)) console.warn("[action] database unavailable:", error.message);
+    if (refusal?.code === "UNAVAILABLE" && !isDomainError(error))
+      console.warn("[action] database unavailable:", error.message);
     if (refusal) {
-      return { code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors, details: refusal.details };
+      return {
+        code: refusal.code,
+        message: refusal.message,
+        fieldErrors: refusal.fieldErrors,
+        details: refusal.details,
+      };
     }
     console.error("[action] unexpected error", error);
     return { code: "INTERNAL", message: GENERIC_ACTION_MESSAGE, fieldErrors: {}, details: {} };

@@ -13,7 +13,11 @@ type Payload = { sub: string; iat: number; exp: number; typ: "access"; ep?: numb
 
 const sign = (data: string, secret: string) => createHmac("sha256", secret).update(data).digest("base64url");
 
-export function issueAccessToken(member: string | SessionOwner, now = new Date(), ttlSeconds = ACCESS_TOKEN_TTL_SECONDS) {
+export function issueAccessToken(
+  member: string | SessionOwner,
+  now = new Date(),
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+) {
   const { memberId, sessionEpoch } = ownerOf(member);
   const iat = Math.floor(now.getTime() / 1000);
   const payload: Payload = { sub: memberId, iat, exp: iat + ttlSeconds, typ: "access", ep: sessionEpoch };

@@ -29,11 +29,18 @@ function form(fields: Record<string, string>): RequestInit {
 }
 
 /** username and password through next-auth's Credentials provider; on success the session cookie is set */
-export async function signInWithPassword(username: string, password: string, callbackUrl: string): Promise<SignInOutcome> {
+export async function signInWithPassword(
+  username: string,
+  password: string,
+  callbackUrl: string,
+): Promise<SignInOutcome> {
   let response: Response;
   try {
     const token = await csrfToken();
-    response = await fetch(`${AUTH_BASE}/callback/credentials`, form({ username, password, csrfToken: token, callbackUrl }));
+    response = await fetch(
+      `${AUTH_BASE}/callback/credentials`,
+      form({ username, password, csrfToken: token, callbackUrl }),
+    );
   } catch {
     return { ok: false, error: "NETWORK" };
   }
@@ -57,12 +64,16 @@ export async function startOAuthSignIn(providerId: string, callbackUrl: string):
   rememberTimeZone();
   try {
     const token = await csrfToken();
-    const response = await fetch(`${AUTH_BASE}/signin/${encodeURIComponent(providerId)}`, form({ csrfToken: token, callbackUrl }));
+    const response = await fetch(
+      `${AUTH_BASE}/signin/${encodeURIComponent(providerId)}`,
+      form({ csrfToken: token, callbackUrl }),
+    );
     const body = (await response.json()) as { url?: unknown };
     if (typeof body.url !== "string") return { ok: false, error: "SERVER" };
     const target = new URL(body.url, location.origin);
     // a redirect back to our own sign-in page means next-auth refused (e.g. the provider is not configured)
-    if (target.origin === location.origin && target.pathname.startsWith("/signin")) return { ok: false, error: "SERVER" };
+    if (target.origin === location.origin && target.pathname.startsWith("/signin"))
+      return { ok: false, error: "SERVER" };
     location.assign(target.toString());
     return { ok: true };
   } catch {

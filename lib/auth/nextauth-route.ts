@@ -60,7 +60,10 @@ export function createAuthRouteHandlers(optionsFor: (context: AuthRequestContext
   return { GET: handle, POST: handle };
 }
 
-function newMemberHints(timezoneCookie: string | undefined, acceptLanguage: string | null): AuthRequestContext["newMemberHints"] {
+function newMemberHints(
+  timezoneCookie: string | undefined,
+  acceptLanguage: string | null,
+): AuthRequestContext["newMemberHints"] {
   const hints: AuthRequestContext["newMemberHints"] = {};
   if (timezoneCookie && timezoneCookie.length <= 64 && isValidTimeZone(timezoneCookie)) hints.timezone = timezoneCookie;
   const locale = localeFromAcceptLanguage(acceptLanguage);
@@ -114,7 +117,10 @@ async function readBody(request: Request): Promise<Record<string, string> | null
 }
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** the part of Next's API response that next-auth uses: status, headers (Set-Cookie as a list), json, send, end */
@@ -166,7 +172,8 @@ class CollectedResponse {
     }
     // sessions, CSRF tokens and provider redirects are per person: never stored by a cache
     headers.set("Cache-Control", "no-store");
-    const bodyless = this.statusCode === 204 || this.statusCode === 304 || (this.statusCode >= 300 && this.statusCode < 400);
+    const bodyless =
+      this.statusCode === 204 || this.statusCode === 304 || (this.statusCode >= 300 && this.statusCode < 400);
     return new Response(bodyless ? null : this.body, { status: this.statusCode, headers });
   }
 }

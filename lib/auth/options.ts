@@ -48,7 +48,9 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
 }
 
 /** the OAuth providers the sign-in page offers */
-export function enabledOAuthProviders(config: AuthConfig = authConfigFromEnv()): { id: OAuthProviderId; name: string }[] {
+export function enabledOAuthProviders(
+  config: AuthConfig = authConfigFromEnv(),
+): { id: OAuthProviderId; name: string }[] {
   return OAUTH_PROVIDERS.filter((p) => config[p.id] !== undefined);
 }
 
@@ -66,7 +68,11 @@ export type AuthRequestContext = {
  * Error codes next-auth carries to the sign-in page (/signin?error=…). Ours are added to next-auth's own
  * (CredentialsSignin, OAuthSignin, OAuthCallback, …); none carries an internal message.
  */
-export const AUTH_ERRORS = { rateLimited: "RATE_LIMITED", server: "SERVER_ERROR", account: "OAuthCreateAccount" } as const;
+export const AUTH_ERRORS = {
+  rateLimited: "RATE_LIMITED",
+  server: "SERVER_ERROR",
+  account: "OAuthCreateAccount",
+} as const;
 
 export function authOptions(context: AuthRequestContext, config: AuthConfig = authConfigFromEnv()): AuthOptions {
   return {
@@ -80,7 +86,8 @@ export function authOptions(context: AuthRequestContext, config: AuthConfig = au
     callbacks: {
       jwt: async ({ token, user, account }) => {
         if (!account) return token; // a session read, not a sign-in
-        if (account.type === "credentials") return sessionClaims(token, { memberId: user.id, sessionEpoch: user.sessionEpoch ?? 0 });
+        if (account.type === "credentials")
+          return sessionClaims(token, { memberId: user.id, sessionEpoch: user.sessionEpoch ?? 0 });
         try {
           const { memberId, sessionEpoch } = await findOrCreateOidcMember({
             provider: account.provider,

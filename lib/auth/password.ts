@@ -28,7 +28,9 @@ function scrypt(password: string, salt: Buffer, params: ScryptParams, keyBytes: 
   return passwordHashQueue.run(
     () =>
       new Promise<Buffer>((resolve, reject) => {
-        scryptCallback(normalize(password), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
+        scryptCallback(normalize(password), salt, keyBytes, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
       }),
   );
 }

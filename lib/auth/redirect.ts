@@ -36,7 +36,8 @@ export function safeCallbackPath(raw: unknown, options: { origin?: string; fallb
   if (url.origin !== BASE && url.origin !== options.origin) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   if (!isStandalonePath(path)) return fallback;
-  if (url.pathname === SIGN_IN_PATH || url.pathname === SIGN_UP_PATH || url.pathname.startsWith("/api/")) return fallback;
+  if (url.pathname === SIGN_IN_PATH || url.pathname === SIGN_UP_PATH || url.pathname.startsWith("/api/"))
+    return fallback;
   return path;
 }
 

@@ -73,7 +73,14 @@ export function sessionClaims(token: JWT, member: string | SessionOwner): JWT {
   const { memberId, sessionEpoch } = ownerOf(member);
   // drop what the provider put there (name, e-mail, picture): the session names the member and nothing else
   const { iat, exp, jti } = token;
-  return { ...(iat ? { iat } : {}), ...(exp ? { exp } : {}), ...(jti ? { jti } : {}), sub: memberId, memberId, epoch: sessionEpoch };
+  return {
+    ...(iat ? { iat } : {}),
+    ...(exp ? { exp } : {}),
+    ...(jti ? { jti } : {}),
+    sub: memberId,
+    memberId,
+    epoch: sessionEpoch,
+  };
 }
 
 /** a new session token for a member, exactly as next-auth would issue it at sign-in */

@@ -52,7 +52,11 @@ export function formatElapsed(totalSeconds: number): string {
  * The server's answer replaces this guess; a refusal puts the previous value back. An action the table
  * refuses leaves the schedule as it is.
  */
-export function predictTransition(schedule: TrackedSchedule, action: ScheduleAction, serverNowMs: number): TrackedSchedule {
+export function predictTransition(
+  schedule: TrackedSchedule,
+  action: ScheduleAction,
+  serverNowMs: number,
+): TrackedSchedule {
   const state = nextState(schedule.state, action);
   if (!state) return schedule;
   const effect = sessionEffect(action);

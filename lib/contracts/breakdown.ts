@@ -76,9 +76,15 @@ function checkGraph(tasks: readonly ProposedTask[], ctx: z.RefinementCtx, path: 
 
 export const BreakdownProposal = z
   .strictObject({
-    source: z.enum(["llm", "offline"]).meta({ description: "llm: a language model's answer; offline: the built-in planner." }),
+    source: z
+      .enum(["llm", "offline"])
+      .meta({ description: "llm: a language model's answer; offline: the built-in planner." }),
     model: z.string().nullable().meta({ description: "The language model's name, or null for the offline planner." }),
-    tasks: z.array(ProposedTask).min(1).max(BREAKDOWN.maxTasks.max).superRefine((tasks, ctx) => checkGraph(tasks, ctx, [])),
+    tasks: z
+      .array(ProposedTask)
+      .min(1)
+      .max(BREAKDOWN.maxTasks.max)
+      .superRefine((tasks, ctx) => checkGraph(tasks, ctx, [])),
     notes: z.array(z.string()).meta({ description: "What the planner assumed, repaired or fell back from." }),
   })
   .meta({ id: "BreakdownProposal" });

@@ -130,19 +130,25 @@ export const Id = z
 const INSTANT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** an instant: ISO 8601 date and time WITH a UTC offset ("Z" or ±hh:mm), on a day that exists */
-export const Instant = z
-  .iso.datetime({
+export const Instant = z.iso
+  .datetime({
     offset: true,
     error: requiredOr("must be an ISO 8601 date and time with an offset, such as 2026-03-01T09:00:00+09:00"),
   })
-  .refine((s) => !INSTANT_FORMAT.test(s) || isSupportedInstant(new Date(s)), `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`)
+  .refine(
+    (s) => !INSTANT_FORMAT.test(s) || isSupportedInstant(new Date(s)),
+    `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`,
+  )
   .meta({ description: "An ISO 8601 instant with an offset.", examples: ["2026-03-01T09:00:00+09:00"] });
 
 /** a calendar day YYYY-MM-DD that exists (2026-02-30 is refused) */
-export const LocalDate = z
-  .iso.date({ error: requiredOr("must be a date YYYY-MM-DD that exists") })
+export const LocalDate = z.iso
+  .date({ error: requiredOr("must be a date YYYY-MM-DD that exists") })
   // judged only for real dates: a malformed one already has its own refusal
-  .refine((s) => !isValidDate(s) || isSupportedDate(s), `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`)
+  .refine(
+    (s) => !isValidDate(s) || isSupportedDate(s),
+    `must be between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`,
+  )
   .meta({ description: "A calendar date YYYY-MM-DD (in the member's time zone).", examples: ["2026-03-01"] });
 
 export const ScheduleType = z.enum(SCHEDULE_TYPES, { error: requiredOr(oneOfMessage(SCHEDULE_TYPES)) });
@@ -254,17 +260,19 @@ export const ErrorDetails = z
   .looseObject({
     fieldErrors: FieldErrors.optional().meta({ description: "VALIDATION, DUPLICATE" }),
     state: ScheduleState.optional().meta({ description: "ILLEGAL_TRANSITION: the schedule's state" }),
-    allowedActions: z.array(ScheduleAction).optional().meta({ description: "ILLEGAL_TRANSITION: what the state allows" }),
+    allowedActions: z
+      .array(ScheduleAction)
+      .optional()
+      .meta({ description: "ILLEGAL_TRANSITION: what the state allows" }),
     activeScheduleId: Id.optional().meta({ description: "ANOTHER_SCHEDULE_ACTIVE: the running schedule" }),
     taskIds: z
       .array(Id)
       .optional()
       .meta({ description: "PREREQUISITES_OPEN: the open prerequisites; DEPENDENCY_CYCLE: the tasks on the cycle" }),
     retryAfterSeconds: z.int().optional().meta({ description: "RATE_LIMITED: also in the Retry-After header" }),
-    refs: z
-      .array(z.string())
-      .optional()
-      .meta({ description: "DEPENDENCY_CYCLE of an accepted break-down: the refs (or existing task ids) along the cycle" }),
+    refs: z.array(z.string()).optional().meta({
+      description: "DEPENDENCY_CYCLE of an accepted break-down: the refs (or existing task ids) along the cycle",
+    }),
   })
   .meta({ description: "What the refusal is about; its keys depend on the code." });
 

@@ -2,7 +2,14 @@
 // "Break-down", "Shapes and fine points").
 
 import * as z from "zod";
-import { GOAL_DESCRIPTION, GOAL_STATUSES, GOAL_TITLE, MAX_ACCEPTED_TASKS, MAX_DEPENDENCY_IDS, TASK_REF } from "@/lib/domain/limits";
+import {
+  GOAL_DESCRIPTION,
+  GOAL_STATUSES,
+  GOAL_TITLE,
+  MAX_ACCEPTED_TASKS,
+  MAX_DEPENDENCY_IDS,
+  TASK_REF,
+} from "@/lib/domain/limits";
 import {
   Description,
   INT4_MAX,
@@ -21,8 +28,17 @@ import {
 } from "./common";
 import { Difficulty, ExpectedMinutes, Importance, TaskView } from "./task";
 
-export const GoalTitle = text({ min: GOAL_TITLE.min, max: GOAL_TITLE.max, trim: true, description: "Trimmed; not blank." });
-export const GoalDescription = text({ max: GOAL_DESCRIPTION.max, multiline: true, description: "What done looks like." });
+export const GoalTitle = text({
+  min: GOAL_TITLE.min,
+  max: GOAL_TITLE.max,
+  trim: true,
+  description: "Trimmed; not blank.",
+});
+export const GoalDescription = text({
+  max: GOAL_DESCRIPTION.max,
+  multiline: true,
+  description: "What done looks like.",
+});
 export const GoalStatus = z.enum(GOAL_STATUSES, { error: requiredOr(oneOfMessage(GOAL_STATUSES)) });
 export const TargetDate = LocalDate.nullable().meta({ description: "The local date it should be done by, or null." });
 
@@ -59,7 +75,9 @@ export const DeleteGoalQuery = z.object({
   deleteTasks: queryFlag(
     "true: delete its open tasks too (refused while one of them runs or is paused); false (default): unlink them.",
   ),
-  version: queryInteger(1, INT4_MAX).optional().meta({ description: "The version last read; a stale one answers 409." }),
+  version: queryInteger(1, INT4_MAX)
+    .optional()
+    .meta({ description: "The version last read; a stale one answers 409." }),
 });
 export type DeleteGoalQuery = z.output<typeof DeleteGoalQuery>;
 
@@ -81,9 +99,15 @@ export const AcceptedTask = body({
   importance: Importance,
   deadline: LocalDate.meta({ description: "The day it is due, in the member's time zone." }),
   after: z
-    .array(z.string({ error: "must be a ref or a task id" }).min(1, "must not be empty").max(64, "must be at most 64 characters"), {
-      error: requiredOr("must be a list of refs or task ids"),
-    })
+    .array(
+      z
+        .string({ error: "must be a ref or a task id" })
+        .min(1, "must not be empty")
+        .max(64, "must be at most 64 characters"),
+      {
+        error: requiredOr("must be a list of refs or task ids"),
+      },
+    )
     .max(MAX_DEPENDENCY_IDS, `must name at most ${MAX_DEPENDENCY_IDS} tasks`)
     .default(() => [])
     .overwrite((refs) => [...new Set(refs)])
@@ -101,9 +125,11 @@ export const AcceptTasksInput = body({
   .superRefine((input, ctx) => {
     const seen = new Set<string>();
     input.tasks.forEach((t, i) => {
-      if (seen.has(t.ref)) ctx.addIssue({ code: "custom", path: ["tasks", i, "ref"], message: "is used by an earlier task" });
+      if (seen.has(t.ref))
+        ctx.addIssue({ code: "custom", path: ["tasks", i, "ref"], message: "is used by an earlier task" });
       seen.add(t.ref);
-      if (t.after.includes(t.ref)) ctx.addIssue({ code: "custom", path: ["tasks", i, "after"], message: "must not name the task itself" });
+      if (t.after.includes(t.ref))
+        ctx.addIssue({ code: "custom", path: ["tasks", i, "after"], message: "must not name the task itself" });
     });
   })
   .meta({ id: "AcceptTasksInput" });
@@ -117,13 +143,25 @@ export const GoalProgressView = view({
   tasks: z.int().min(0).meta({ description: "All of its tasks, completed included." }),
   completedTasks: z.int().min(0),
   spentSeconds: z.int().min(0).meta({ description: "Recorded time of its tasks' schedules." }),
-  remainingMinutes: z.int().min(0).meta({ description: "Expected minutes of its open tasks, estimated where missing." }),
-  nextTaskIds: z.array(Id).meta({ description: "Open tasks whose prerequisites (in the goal or not) are all completed." }),
-  criticalPathMinutes: z.int().min(0).meta({ description: "The longest chain of remaining minutes through its open tasks." }),
+  remainingMinutes: z
+    .int()
+    .min(0)
+    .meta({ description: "Expected minutes of its open tasks, estimated where missing." }),
+  nextTaskIds: z
+    .array(Id)
+    .meta({ description: "Open tasks whose prerequisites (in the goal or not) are all completed." }),
+  criticalPathMinutes: z
+    .int()
+    .min(0)
+    .meta({ description: "The longest chain of remaining minutes through its open tasks." }),
   projectedFinishDate: LocalDate.nullable().meta({
-    description: "When the remaining minutes, filled into the working hours from now, are done; null with nothing open.",
+    description:
+      "When the remaining minutes, filled into the working hours from now, are done; null with nothing open.",
   }),
-  onTrack: z.boolean().nullable().meta({ description: "projectedFinishDate ≤ targetDate; null without a target date." }),
+  onTrack: z
+    .boolean()
+    .nullable()
+    .meta({ description: "projectedFinishDate ≤ targetDate; null without a target date." }),
 }).meta({ id: "GoalProgress" });
 export type GoalProgressView = z.output<typeof GoalProgressView>;
 

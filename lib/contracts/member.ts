@@ -49,12 +49,18 @@ export const ReminderLeadMinutes = integer(
 
 /** one working interval of a day, on the member's wall clock; "24:00" ends it at midnight */
 export const WorkingInterval = body({
-  start: z.string({ error: requiredOr("must be a time HH:MM") }).regex(WALL_TIME, "must be a time HH:MM from 00:00 to 23:59"),
+  start: z
+    .string({ error: requiredOr("must be a time HH:MM") })
+    .regex(WALL_TIME, "must be a time HH:MM from 00:00 to 23:59"),
   end: z
     .string({ error: requiredOr("must be a time HH:MM") })
     .regex(WALL_TIME_OR_MIDNIGHT, "must be a time HH:MM from 00:01 to 24:00"),
 }).superRefine((interval, ctx) => {
-  if (WALL_TIME.test(interval.start) && WALL_TIME_OR_MIDNIGHT.test(interval.end) && minuteOfDay(interval.end) <= minuteOfDay(interval.start)) {
+  if (
+    WALL_TIME.test(interval.start) &&
+    WALL_TIME_OR_MIDNIGHT.test(interval.end) &&
+    minuteOfDay(interval.end) <= minuteOfDay(interval.start)
+  ) {
     ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
   }
 });
@@ -73,14 +79,21 @@ const WorkingDay = z
  * (end after start, no overlap within the day). A PATCH replaces the whole week, so every day is required.
  */
 export const WorkingHours = body(
-  Object.fromEntries(ISO_WEEKDAYS.map((day) => [day, WorkingDay])) as Record<(typeof ISO_WEEKDAYS)[number], typeof WorkingDay>,
+  Object.fromEntries(ISO_WEEKDAYS.map((day) => [day, WorkingDay])) as Record<
+    (typeof ISO_WEEKDAYS)[number],
+    typeof WorkingDay
+  >,
 ).meta({
   id: "WorkingHours",
   description: 'Per ISO weekday "1" (Monday) … "7" (Sunday), the intervals of work in the member\'s time zone.',
 });
 export type WorkingHours = z.output<typeof WorkingHours>;
 
-export const BufferMinutes = integer(BUFFER_MINUTES.min, BUFFER_MINUTES.max, "Minutes kept free between placed blocks.");
+export const BufferMinutes = integer(
+  BUFFER_MINUTES.min,
+  BUFFER_MINUTES.max,
+  "Minutes kept free between placed blocks.",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Inputs

@@ -47,18 +47,16 @@ export const PushSubscriptionInput = body({
       ctx.addIssue({ code: "custom", path: [], message: "fcmToken comes alone" });
     }
   })
-  .transform(
-    (s): PushSubscriptionTarget =>
-      s.fcmToken !== undefined
-        ? { kind: "fcm", fcmToken: s.fcmToken }
-        : // the refinement above guarantees endpoint and keys here
-          { kind: "webpush", endpoint: s.endpoint as string, keys: s.keys as { p256dh: string; auth: string } },
+  .transform((s): PushSubscriptionTarget =>
+    s.fcmToken !== undefined
+      ? { kind: "fcm", fcmToken: s.fcmToken }
+      : // the refinement above guarantees endpoint and keys here
+        { kind: "webpush", endpoint: s.endpoint as string, keys: s.keys as { p256dh: string; auth: string } },
   )
   .meta({ id: "PushSubscriptionInput" });
 
 export type PushSubscriptionTarget =
-  | { kind: "webpush"; endpoint: string; keys: { p256dh: string; auth: string } }
-  | { kind: "fcm"; fcmToken: string };
+  { kind: "webpush"; endpoint: string; keys: { p256dh: string; auth: string } } | { kind: "fcm"; fcmToken: string };
 export type PushSubscriptionInput = z.output<typeof PushSubscriptionInput>;
 
 /** DELETE /push/subscriptions: { endpoint } or { fcmToken } */
@@ -71,9 +69,10 @@ export const DeletePushSubscriptionInput = body({
       ctx.addIssue({ code: "custom", path: [], message: "give either endpoint or fcmToken" });
     }
   })
-  .transform(
-    (s): { kind: "webpush"; endpoint: string } | { kind: "fcm"; fcmToken: string } =>
-      s.fcmToken !== undefined ? { kind: "fcm", fcmToken: s.fcmToken } : { kind: "webpush", endpoint: s.endpoint as string },
+  .transform((s): { kind: "webpush"; endpoint: string } | { kind: "fcm"; fcmToken: string } =>
+    s.fcmToken !== undefined
+      ? { kind: "fcm", fcmToken: s.fcmToken }
+      : { kind: "webpush", endpoint: s.endpoint as string },
   )
   .meta({ id: "DeletePushSubscriptionInput" });
 export type DeletePushSubscriptionInput = z.output<typeof DeletePushSubscriptionInput>;

@@ -5,7 +5,10 @@ import { body } from "./common";
 /** POST /schedules/{id}/reminder/snooze: remind again in 10 minutes or an hour */
 export const SnoozeInput = body({
   minutes: z
-    .union(SNOOZE_MINUTES.map((m) => z.literal(m)), { error: `must be one of ${SNOOZE_MINUTES.join(", ")}` })
+    .union(
+      SNOOZE_MINUTES.map((m) => z.literal(m)),
+      { error: `must be one of ${SNOOZE_MINUTES.join(", ")}` },
+    )
     .default(10)
     .meta({ description: "Minutes from now: 10 or 60." }),
 }).meta({ id: "SnoozeInput" });

@@ -22,7 +22,11 @@ import {
 } from "./common";
 
 /** the minutes a schedule occupies on the calendar, [startAt, startAt + plannedMinutes) */
-export const PlannedMinutes = integer(PLANNED_MINUTES.min, PLANNED_MINUTES.max, "The block's length on the calendar, in minutes.");
+export const PlannedMinutes = integer(
+  PLANNED_MINUTES.min,
+  PLANNED_MINUTES.max,
+  "The block's length on the calendar, in minutes.",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -119,7 +123,9 @@ export type TransitionInput = z.output<typeof TransitionInput>;
 /** DELETE /schedules/{id}?deleteTask=true|false&version= — allowed when NOT_STARTED or COMPLETED */
 export const DeleteScheduleQuery = z.object({
   deleteTask: queryFlag("true: delete the linked task too; false (default): only unlink it."),
-  version: queryInteger(1, INT4_MAX).optional().meta({ description: "The version last read; a stale one answers 409." }),
+  version: queryInteger(1, INT4_MAX)
+    .optional()
+    .meta({ description: "The version last read; a stale one answers 409." }),
 });
 export type DeleteScheduleQuery = z.output<typeof DeleteScheduleQuery>;
 
@@ -133,7 +139,11 @@ export const ScheduleView = view({
   title: z.string(),
   description: z.string(),
   startAt: Instant,
-  plannedMinutes: z.int().min(PLANNED_MINUTES.min).max(PLANNED_MINUTES.max).meta({ description: "Its block on the calendar." }),
+  plannedMinutes: z
+    .int()
+    .min(PLANNED_MINUTES.min)
+    .max(PLANNED_MINUTES.max)
+    .meta({ description: "Its block on the calendar." }),
   type: ScheduleType,
   state: ScheduleState,
   taskId: Id.nullable(),

@@ -119,7 +119,9 @@ export type ListTasksQuery = z.output<typeof ListTasksQuery>;
 /** DELETE /tasks/{id}?deleteSchedule=true|false&version= */
 export const DeleteTaskQuery = z.object({
   deleteSchedule: queryFlag("true: delete the linked schedule too; false (default): only unlink it."),
-  version: queryInteger(1, INT4_MAX).optional().meta({ description: "The version last read; a stale one answers 409." }),
+  version: queryInteger(1, INT4_MAX)
+    .optional()
+    .meta({ description: "The version last read; a stale one answers 409." }),
 });
 export type DeleteTaskQuery = z.output<typeof DeleteTaskQuery>;
 

@@ -34,7 +34,14 @@ const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P01|57P02|57P03|53300)$/;
 const UNAVAILABLE_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections"]);
 // Prisma's: can't reach the server, timed out reaching it, operation timed out, server closed the connection
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
-const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 // pg and pg-pool, when the socket closes under a query or no connection can be had in time
 const UNAVAILABLE_MESSAGES =
   /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
@@ -49,7 +56,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   if (state) return UNAVAILABLE_SQLSTATE.test(state);
   for (const o of chain(e)) {
     if (typeof o.kind === "string" && UNAVAILABLE_KINDS.has(o.kind)) return true;
-    if (typeof o.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(o.code) || UNAVAILABLE_SOCKET_CODES.has(o.code))) return true;
+    if (typeof o.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(o.code) || UNAVAILABLE_SOCKET_CODES.has(o.code)))
+      return true;
     if (typeof o.message === "string" && UNAVAILABLE_MESSAGES.test(o.message)) return true;
   }
   return false;

@@ -60,6 +60,14 @@ export type IsoWeekday = (typeof ISO_WEEKDAYS)[number];
 export const MAX_WORKING_INTERVALS_PER_DAY = 12;
 
 /** the estimate of a task without expected minutes, by difficulty, until the member has history */
-export const DEFAULT_ESTIMATE_MINUTES: Readonly<Record<Difficulty, number>> = { 1: 15, 2: 30, 3: 45, 5: 90, 8: 150, 13: 240, 21: 360 };
+export const DEFAULT_ESTIMATE_MINUTES: Readonly<Record<Difficulty, number>> = {
+  1: 15,
+  2: 30,
+  3: 45,
+  5: 90,
+  8: 150,
+  13: 240,
+  21: 360,
+};
 /** completed tasks of one difficulty (with recorded time) before their median replaces the default */
 export const MIN_ESTIMATE_SAMPLES = 3;

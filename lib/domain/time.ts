@@ -181,7 +181,9 @@ export function instantOfWallTime(date: string, time: string, timeZone: string):
   const wallMs = parseDate(date).getTime() + (hour ?? 0) * MS_PER_HOUR + (minute ?? 0) * 60_000;
   // The offset a day before, at, and a day after the wall time read as UTC covers a nearby transition;
   // where two candidates show the wall time (a repeated hour), the earlier is its first showing.
-  const candidates = [wallMs - MS_PER_DAY, wallMs, wallMs + MS_PER_DAY].map((probe) => wallMs - offsetAt(probe, timeZone));
+  const candidates = [wallMs - MS_PER_DAY, wallMs, wallMs + MS_PER_DAY].map(
+    (probe) => wallMs - offsetAt(probe, timeZone),
+  );
   const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === wallMs).sort((a, b) => a - b);
   if (exact[0] !== undefined) return new Date(exact[0]);
   // in a gap: the later offset applies after the jump

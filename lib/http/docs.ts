@@ -95,7 +95,9 @@ class Renderer {
       else if (typeof min === "number") out.push(`at least ${min}${min === 1 ? unit.replace(/s$/, "") : unit}`);
       else if (typeof max === "number") out.push(`at most ${max}${unit}`);
     };
-    const inner = Array.isArray(schema.anyOf) ? (schema.anyOf.find((s) => isObject(s) && s.type !== "null") ?? schema) : schema;
+    const inner = Array.isArray(schema.anyOf)
+      ? (schema.anyOf.find((s) => isObject(s) && s.type !== "null") ?? schema)
+      : schema;
     if (isObject(inner)) {
       const safe = (n: unknown) => (typeof n === "number" && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined);
       range(inner.minLength, inner.maxLength, " characters");
@@ -166,7 +168,8 @@ class Renderer {
         const schema = content.map((m) => (isObject(m) ? this.typeOf(m.schema) : "")).join(", ");
         const headers = isObject(response.headers) ? Object.keys(response.headers) : [];
         html += `<tr><td><b>${esc(status)}</b></td><td>${esc(response.description ?? "")}`;
-        if (headers.length > 0) html += `<br><span class="muted">headers: ${headers.map((h) => `<code>${esc(h)}</code>`).join(", ")}</span>`;
+        if (headers.length > 0)
+          html += `<br><span class="muted">headers: ${headers.map((h) => `<code>${esc(h)}</code>`).join(", ")}</span>`;
         html += `</td><td>${schema || '<span class="muted">none</span>'}</td></tr>`;
       }
       html += `</tbody></table>`;

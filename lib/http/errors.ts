@@ -122,7 +122,8 @@ export function errorResponse(error: unknown, init: { headers?: HeadersInit } = 
   const body = toErrorBody(error);
   const status = statusOf(body.error.code);
   if (status === 500) console.error("[api] unexpected error", error);
-  else if (status === 503 && !isDomainError(error)) console.warn("[api] database unavailable:", error instanceof Error ? error.message : error);
+  else if (status === 503 && !isDomainError(error))
+    console.warn("[api] database unavailable:", error instanceof Error ? error.message : error);
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(JSON_HEADERS)) if (!headers.has(name)) headers.set(name, value);
   const retryAfter = body.error.details?.retryAfterSeconds;

@@ -298,7 +298,8 @@ export async function readJsonBody(request: Request): Promise<BodyRead> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return refuse(ROOT_FIELD, "must be a JSON object");
   }
-  if (depthExceeds(value, MAX_BODY_DEPTH)) return refuse(ROOT_FIELD, `must not nest deeper than ${MAX_BODY_DEPTH} levels`);
+  if (depthExceeds(value, MAX_BODY_DEPTH))
+    return refuse(ROOT_FIELD, `must not nest deeper than ${MAX_BODY_DEPTH} levels`);
   return { ok: true, value };
 }
 

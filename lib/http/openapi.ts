@@ -17,7 +17,14 @@ import {
   UpdateGoalInput,
 } from "@/lib/contracts/goal";
 import { BreakdownInput, BreakdownProposal } from "@/lib/contracts/breakdown";
-import { ChangePasswordInput, MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput } from "@/lib/contracts/member";
+import {
+  ChangePasswordInput,
+  MemberView,
+  SignUpInput,
+  TokenInput,
+  TokenResponse,
+  UpdateMemberInput,
+} from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
 import { PushDeviceView, PushPublicKeyView } from "@/lib/push/contracts";
 import {
@@ -151,7 +158,10 @@ const KEYED =
   "with Idempotent-Replayed: true; a repeat sent while the first runs waits for it.";
 
 /** a success that a repeated Idempotency-Key replays */
-const replayable = (answer: ZodOpenApiResponseObject): ZodOpenApiResponseObject => ({ ...answer, headers: replayedHeader });
+const replayable = (answer: ZodOpenApiResponseObject): ZodOpenApiResponseObject => ({
+  ...answer,
+  headers: replayedHeader,
+});
 
 const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
   "/auth/signup": {
@@ -391,7 +401,11 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
         "PREREQUISITES_OPEN, ANOTHER_SCHEDULE_ACTIVE. With switch: true, start and resume pause the " +
         `running schedule instead of refusing. ${KEYED}`,
       requestParams: { path: TransitionPathParams, header: idempotencyHeader },
-      requestBody: { ...optionalEmptyBody, description: "No body, {} or { switch }.", content: { "application/json": { schema: TransitionInput } } },
+      requestBody: {
+        ...optionalEmptyBody,
+        description: "No body, {} or { switch }.",
+        content: { "application/json": { schema: TransitionInput } },
+      },
       responses: responses(
         { 200: { ...json(ScheduleView, "The schedule after the transition."), headers: replayedHeader } },
         [400, 401, 404, 422],
@@ -410,7 +424,11 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
         "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every " +
         "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time.",
       requestParams: { path: IdParams, header: idempotencyHeader },
-      requestBody: { required: false, description: "No body, {} or { minutes: 10 | 60 } (default 10).", content: { "application/json": { schema: SnoozeInput } } },
+      requestBody: {
+        required: false,
+        description: "No body, {} or { minutes: 10 | 60 } (default 10).",
+        content: { "application/json": { schema: SnoozeInput } },
+      },
       responses: responses(
         { 200: { ...json(SnoozeAnswer, "When the reminder will come again."), headers: replayedHeader } },
         [400, 401, 404, 422, 503],
@@ -448,7 +466,11 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Change a goal's title, description, target date or status",
       requestParams: { path: IdParams },
       requestBody: jsonBody(UpdateGoalInput),
-      responses: responses({ 200: json(GoalView, "The goal, changed.") }, [400, 401, 404], "CONFLICT — a stale version."),
+      responses: responses(
+        { 200: json(GoalView, "The goal, changed.") },
+        [400, 401, 404],
+        "CONFLICT — a stale version.",
+      ),
     },
     delete: {
       operationId: "deleteGoal",
@@ -470,7 +492,7 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Accept a break-down: create its tasks and their prerequisites, all or nothing",
       description:
         "`after` names refs of this body or ids of the member's existing tasks. An unknown ref is VALIDATION " +
-        "naming it (details.fieldErrors[\"tasks.N.after\"]). With an Idempotency-Key the first answer is stored and " +
+        'naming it (details.fieldErrors["tasks.N.after"]). With an Idempotency-Key the first answer is stored and ' +
         "returned again for every repeat, with Idempotent-Replayed: true.",
       requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: jsonBody(AcceptTasksInput),
@@ -492,7 +514,10 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
         "target date (or the length it states). source and model say where the proposal came from. Edit it, then " +
         "accept it with POST /goals/{id}/tasks.",
       requestParams: { path: IdParams },
-      requestBody: { ...jsonBody(BreakdownInput, "{} takes the defaults (no hint, at most 8 tasks)."), required: false },
+      requestBody: {
+        ...jsonBody(BreakdownInput, "{} takes the defaults (no hint, at most 8 tasks)."),
+        required: false,
+      },
       responses: responses({ 200: json(BreakdownProposal, "The proposal.") }, [400, 401, 404]),
     },
   },

@@ -30,7 +30,10 @@ const Base64Url = (bytes: number) =>
     .refine((s) => Buffer.from(s, "base64url").length === bytes, `must encode ${bytes} bytes`);
 
 const Vapid = z.object({
-  publicKey: Base64Url(65).refine((s) => Buffer.from(s, "base64url")[0] === 0x04, "must be an uncompressed P-256 point"),
+  publicKey: Base64Url(65).refine(
+    (s) => Buffer.from(s, "base64url")[0] === 0x04,
+    "must be an uncompressed P-256 point",
+  ),
   privateKey: Base64Url(32),
   // web-push and the push services want a contact: mailto: or an https URL (Apple refuses anything else)
   subject: z
@@ -100,7 +103,11 @@ function readFirebase(env: Record<string, string | undefined>): PushConfig["fcm"
   }
   const parsed = ServiceAccount.safeParse(json);
   // never echo the value: it holds a private key
-  if (!parsed.success) return { ok: false, reason: `FCM is off: FIREBASE_SERVICE_ACCOUNT lacks a valid ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: `FCM is off: FIREBASE_SERVICE_ACCOUNT lacks a valid ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+    };
   return { ok: true, value: parsed.data };
 }
 

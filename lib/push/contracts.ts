@@ -19,7 +19,9 @@ export const PushPublicKeyView = z
       .string()
       .regex(/^[A-Za-z0-9_-]{87}$/)
       .nullable()
-      .meta({ description: "The server's VAPID public key (base64url, 65 bytes), or null when web push is not configured." }),
+      .meta({
+        description: "The server's VAPID public key (base64url, 65 bytes), or null when web push is not configured.",
+      }),
   })
   .meta({ id: "PushPublicKey" });
 export type PushPublicKeyView = z.output<typeof PushPublicKeyView>;

@@ -42,7 +42,8 @@ export function pushHostRule(entry: string): PushHostRule | null {
   } catch {
     return null;
   }
-  if (url.hostname === "" || url.pathname !== "/" || url.search !== "" || url.username !== "" || url.password !== "") return null;
+  if (url.hostname === "" || url.pathname !== "/" || url.search !== "" || url.username !== "" || url.password !== "")
+    return null;
   // a bare TLD under a wildcard would admit half the internet
   if (subdomains && !url.hostname.includes(".")) return null;
   return { host: url.hostname, subdomains, port: url.port };

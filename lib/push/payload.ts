@@ -30,9 +30,12 @@ export const ReminderPayload = z
     kind: z.literal("reminder"),
     scheduleId: Uuid,
     // the schedule's title as stored (1–40 characters); not trimmed again here
-    title: z.string().min(TITLE.min, "must not be empty").refine((s) => [...s].length <= TITLE.max, {
-      message: `must be at most ${TITLE.max} characters`,
-    }),
+    title: z
+      .string()
+      .min(TITLE.min, "must not be empty")
+      .refine((s) => [...s].length <= TITLE.max, {
+        message: `must be at most ${TITLE.max} characters`,
+      }),
     startAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant" }),
     url: z
       .string()

@@ -22,20 +22,28 @@ export type WebPushSendOptions = {
 /** statuses after which a push service will never accept this subscription again (RFC 8030 §7.3, §8.3) */
 const GONE_STATUSES = new Set([404, 410]);
 
-export async function sendWebPush(target: WebPushTarget, body: string, options: WebPushSendOptions): Promise<DeviceOutcome> {
+export async function sendWebPush(
+  target: WebPushTarget,
+  body: string,
+  options: WebPushSendOptions,
+): Promise<DeviceOutcome> {
   // keys that cannot encrypt anything (a row written before subscribe checked them) would fail every retry
   const problems = Object.keys(subscriptionKeyProblems(target));
   if (problems.length > 0) return { kind: "gone", reason: `unusable ${problems.join(", ")}` };
   try {
-    await webpush.sendNotification({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, body, {
-      vapidDetails: options.vapid,
-      TTL: options.ttlSeconds,
-      urgency: options.urgency,
-      ...(options.topic ? { topic: options.topic } : {}),
-      contentEncoding: "aes128gcm",
-      ...(options.agent ? { agent: options.agent } : {}),
-      timeout: options.timeoutMs ?? 10_000,
-    });
+    await webpush.sendNotification(
+      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+      body,
+      {
+        vapidDetails: options.vapid,
+        TTL: options.ttlSeconds,
+        urgency: options.urgency,
+        ...(options.topic ? { topic: options.topic } : {}),
+        contentEncoding: "aes128gcm",
+        ...(options.agent ? { agent: options.agent } : {}),
+        timeout: options.timeoutMs ?? 10_000,
+      },
+    );
     return { kind: "delivered" };
   } catch (error) {
     if (error instanceof webpush.WebPushError) {

@@ -18,10 +18,10 @@ import type { Tx } from "./tx";
 export type IdempotencyRequest = { key: string; fingerprint: string };
 
 export type Outcome<T> =
-  | { ok: true; value: T; replayed: boolean }
-  | { ok: false; error: DomainError; replayed: boolean };
+  { ok: true; value: T; replayed: boolean } | { ok: false; error: DomainError; replayed: boolean };
 
-type StoredAnswer<T> = { ok: true; value: T } | { ok: false; code: DomainError["code"]; message: string; details: Record<string, unknown> };
+type StoredAnswer<T> =
+  { ok: true; value: T } | { ok: false; code: DomainError["code"]; message: string; details: Record<string, unknown> };
 
 /**
  * Runs `work` once per (member, key). Refusals are stored too: `work` runs inside a savepoint, so a refusal
@@ -71,11 +71,9 @@ async function replay<T>(tx: Tx, memberId: string, request: IdempotencyRequest):
     where: { memberId_key: { memberId, key: request.key } },
   });
   if (!record || record.fingerprint !== request.fingerprint) {
-    throw new DomainError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This Idempotency-Key was already used for a different request.",
-      { fieldErrors: { "Idempotency-Key": ["was already used for a different request"] } },
-    );
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.", {
+      fieldErrors: { "Idempotency-Key": ["was already used for a different request"] },
+    });
   }
   const answer = record.body as unknown as StoredAnswer<T>;
   if (answer.ok) return { ok: true, value: answer.value, replayed: true };

@@ -39,7 +39,10 @@ async function runTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /** lock the member's row for this transaction (NO KEY UPDATE: rows that reference the member can still be written) */
-export async function lockMember(tx: Tx, memberId: string): Promise<{ id: string; timezone: string; dailyGoalMinutes: number }> {
+export async function lockMember(
+  tx: Tx,
+  memberId: string,
+): Promise<{ id: string; timezone: string; dailyGoalMinutes: number }> {
   const rows = await tx.$queryRaw<{ id: string; timezone: string; dailyGoalMinutes: number }[]>`
     SELECT id, timezone, "dailyGoalMinutes" FROM members WHERE id = ${memberId}::uuid FOR NO KEY UPDATE`;
   const member = rows[0];

@@ -24,12 +24,24 @@ async function main() {
     const app = await appPublish(database);
     const floor = await brokerFloor();
     const rows: string[][] = [["", "events/s", "seconds", "missing", "sent twice"]];
-    const row = (label: string, r: RelayResult) => [label, fixed(r.perSecond, 0), fixed(r.seconds, 2), String(r.missing), String(r.duplicates)];
+    const row = (label: string, r: RelayResult) => [
+      label,
+      fixed(r.perSecond, 0),
+      fixed(r.seconds, 2),
+      String(r.missing),
+      String(r.duplicates),
+    ];
     rows.push(row("relay: app drain to a stub", relay.app), row("relay: floor (SQL only)", relay.floor));
     rows.push(row("AMQP: app sweep, confirmed", app), row("AMQP: broker floor (confirms, no database)", floor));
-    console.log(`\n### PostgreSQL + RabbitMQ: ${EVENTS} events, batches of ${BATCH} (load average ${loadavg().map((l) => fixed(l, 1)).join(" ")})`);
+    console.log(
+      `\n### PostgreSQL + RabbitMQ: ${EVENTS} events, batches of ${BATCH} (load average ${loadavg()
+        .map((l) => fixed(l, 1))
+        .join(" ")})`,
+    );
     console.log(table(rows));
-    console.log(`AMQP sweep ÷ broker floor: ${fixed(app.perSecond / floor.perSecond, 2)}; ÷ relay floor: ${fixed(app.perSecond / relay.floor.perSecond, 2)}`);
+    console.log(
+      `AMQP sweep ÷ broker floor: ${fixed(app.perSecond / floor.perSecond, 2)}; ÷ relay floor: ${fixed(app.perSecond / relay.floor.perSecond, 2)}`,
+    );
     if ([relay.app, relay.floor, app, floor].some((r) => r.missing + r.duplicates > 0)) process.exitCode = 1;
   } finally {
     await database.close();
@@ -49,7 +61,11 @@ async function appPublish(database: Awaited<ReturnType<typeof postgresDatabase>>
       timed(() => publishOutboxToAmqp(publisher, { batchSize: BATCH, maxBatches: Number.POSITIVE_INFINITY })),
     );
     if (value.failed > 0) throw new Error(`${value.failed} events not confirmed`);
-    return arrived(expected, (await consumer.collect()).map((d) => d.messageId), ms);
+    return arrived(
+      expected,
+      (await consumer.collect()).map((d) => d.messageId),
+      ms,
+    );
   } finally {
     await publisher.close();
     await consumer.remove();
@@ -81,7 +97,11 @@ async function brokerFloor(): Promise<RelayResult> {
         await channel.waitForConfirms();
       }
     });
-    return arrived(new Set(ids), (await consumer.collect()).map((d) => d.messageId), ms);
+    return arrived(
+      new Set(ids),
+      (await consumer.collect()).map((d) => d.messageId),
+      ms,
+    );
   } finally {
     await connection.close().catch(() => undefined);
     await consumer.remove();
@@ -92,7 +112,13 @@ function arrived(expected: Set<string>, received: readonly string[], ms: number)
   const unique = new Set(received);
   let missing = 0;
   for (const id of expected) if (!unique.has(id)) missing++;
-  return { events: unique.size, seconds: ms / 1000, perSecond: expected.size / (ms / 1000), missing, duplicates: received.length - unique.size };
+  return {
+    events: unique.size,
+    seconds: ms / 1000,
+    perSecond: expected.size / (ms / 1000),
+    missing,
+    duplicates: received.length - unique.size,
+  };
 }
 
 await main();

@@ -19,7 +19,9 @@ export class ApiMember {
   static async signUpMany(baseUrl: string, label: string, count: number): Promise<ApiMember[]> {
     const members: ApiMember[] = [];
     for (let i = 0; i < count; i += 10) {
-      const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) => ApiMember.signUp(baseUrl, `${label}${i + j}`));
+      const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+        ApiMember.signUp(baseUrl, `${label}${i + j}`),
+      );
       members.push(...(await Promise.all(batch)));
     }
     return members;
@@ -29,17 +31,35 @@ export class ApiMember {
   static async signUp(baseUrl: string, label: string): Promise<ApiMember> {
     const username = `${label}_${randomBytes(5).toString("hex")}`.slice(0, 20);
     const password = `a1${randomBytes(12).toString("hex")}`; // a letter and a digit, as sign-up requires
-    const signUp = await post(baseUrl, "/api/v1/auth/signup", { username, password, nickname: "bench", timezone: "Asia/Seoul" });
+    const signUp = await post(baseUrl, "/api/v1/auth/signup", {
+      username,
+      password,
+      nickname: "bench",
+      timezone: "Asia/Seoul",
+    });
     if (signUp.status !== 201) throw new Error(`sign-up answered ${signUp.status}: ${JSON.stringify(signUp.body)}`);
     const token = await post(baseUrl, "/api/v1/auth/token", { username, password });
     if (token.status !== 200) throw new Error(`token answered ${token.status}: ${JSON.stringify(token.body)}`);
-    return new ApiMember(baseUrl, (signUp.body as { id: string }).id, (token.body as { accessToken: string }).accessToken);
+    return new ApiMember(
+      baseUrl,
+      (signUp.body as { id: string }).id,
+      (token.body as { accessToken: string }).accessToken,
+    );
   }
 
-  transition(scheduleId: string, action: TransitionAction, options: { switch?: boolean; idempotencyKey?: string } = {}): Promise<ApiAnswer> {
+  transition(
+    scheduleId: string,
+    action: TransitionAction,
+    options: { switch?: boolean; idempotencyKey?: string } = {},
+  ): Promise<ApiAnswer> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-    return post(this.baseUrl, `/api/v1/schedules/${scheduleId}/${action}`, options.switch ? { switch: true } : {}, headers);
+    return post(
+      this.baseUrl,
+      `/api/v1/schedules/${scheduleId}/${action}`,
+      options.switch ? { switch: true } : {},
+      headers,
+    );
   }
 
   async createSchedule(title: string): Promise<string> {
@@ -49,12 +69,18 @@ export class ApiMember {
       { title, startAt: new Date().toISOString(), type: "DEEP_WORK" },
       { authorization: `Bearer ${this.token}` },
     );
-    if (answer.status !== 201) throw new Error(`POST /schedules answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 201)
+      throw new Error(`POST /schedules answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return (answer.body as { id: string }).id;
   }
 }
 
-async function post(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+async function post(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer> {
   const res = await fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

@@ -13,12 +13,23 @@ export async function ensureBuild(rebuild = false): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (hasBuild() && !rebuild) return;
   console.log("building the app (next build)…");
-  await buildApp({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, path.join(ARTIFACTS, "bench-build.log"));
+  await buildApp(
+    { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    path.join(ARTIFACTS, "bench-build.log"),
+  );
 }
 
 /** `next start` on `databaseUrl`; its output goes to artifacts/<name>-server.log */
-export function startBenchApp(databaseUrl: string, name: string, options: { nodeArgs?: string[] } = {}): Promise<RunningApp> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") };
+export function startBenchApp(
+  databaseUrl: string,
+  name: string,
+  options: { nodeArgs?: string[] } = {},
+): Promise<RunningApp> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   for (const key of Object.keys(env)) if (key.startsWith("INNGEST_")) delete env[key];
   mkdirSync(ARTIFACTS, { recursive: true });
   return startApp(env, path.join(ARTIFACTS, `${name}-server.log`), options);

@@ -118,7 +118,11 @@ function summarize(scenario: ColdStartScenario, runs: ColdStartRun[], goalMs: nu
     scenario,
     runs,
     medianMs,
-    medianPhases: { databaseMs: phase("databaseMs"), migrationsMs: phase("migrationsMs"), nextReadyMs: phase("nextReadyMs") },
+    medianPhases: {
+      databaseMs: phase("databaseMs"),
+      migrationsMs: phase("migrationsMs"),
+      nextReadyMs: phase("nextReadyMs"),
+    },
     goalMs,
     withinGoal: goalMs === null ? null : medianMs <= goalMs,
   };
@@ -132,7 +136,10 @@ const MARKERS: [keyof ColdStartPhases, RegExp][] = [
 ];
 
 /** one `node scripts/start.mjs start` from spawn to the first 200 on `/`, then stopped as Ctrl-C would */
-async function startOnce(script: string, database: { PGLITE_DIR: string } | { DATABASE_URL: string }): Promise<ColdStartRun> {
+async function startOnce(
+  script: string,
+  database: { PGLITE_DIR: string } | { DATABASE_URL: string },
+): Promise<ColdStartRun> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -156,7 +163,8 @@ async function startOnce(script: string, database: { PGLITE_DIR: string } | { DA
     for (const line of chunk.toString().split("\n")) {
       if (!line.trim()) continue;
       output.push(line);
-      for (const [phase, marker] of MARKERS) if (phases[phase] === undefined && marker.test(line.trim())) phases[phase] = at;
+      for (const [phase, marker] of MARKERS)
+        if (phases[phase] === undefined && marker.test(line.trim())) phases[phase] = at;
     }
   };
   child.stdout.on("data", onData);
@@ -165,9 +173,14 @@ async function startOnce(script: string, database: { PGLITE_DIR: string } | { DA
   try {
     const url = `http://127.0.0.1:${port}/`;
     while (true) {
-      if (child.exitCode !== null) throw new Error(`start.mjs exited with ${child.exitCode}:\n${output.slice(-20).join("\n")}`);
-      if (performance.now() - started > READY_TIMEOUT_MS) throw new Error(`no 200 on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
-      const status = await fetch(url, { redirect: "manual" }).then((r) => r.status, () => 0);
+      if (child.exitCode !== null)
+        throw new Error(`start.mjs exited with ${child.exitCode}:\n${output.slice(-20).join("\n")}`);
+      if (performance.now() - started > READY_TIMEOUT_MS)
+        throw new Error(`no 200 on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+      const status = await fetch(url, { redirect: "manual" }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
@@ -201,7 +214,13 @@ export function formatColdStart(result: ColdStartResult): string {
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 || i === 2 || i === 6 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === 0 || i === 2 || i === 6 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join("  "),
+    )
+    .join("\n");
 }
 
 async function main(): Promise<void> {
@@ -216,8 +235,12 @@ async function main(): Promise<void> {
     postgresUrl: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL,
   });
   console.log(formatColdStart(result));
-  console.log("\nphases: when the PGlite server listened, the migrations were found applied, Next said Ready (since spawn)");
-  console.log(`load average (1 min): ${result.loadAverage.before.toFixed(2)} before, ${result.loadAverage.after.toFixed(2)} after`);
+  console.log(
+    "\nphases: when the PGlite server listened, the migrations were found applied, Next said Ready (since spawn)",
+  );
+  console.log(
+    `load average (1 min): ${result.loadAverage.before.toFixed(2)} before, ${result.loadAverage.after.toFixed(2)} after`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

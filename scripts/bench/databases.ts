@@ -31,8 +31,14 @@ export function postgresServerUrl(): string {
 
 export async function postgresDatabase(label: string): Promise<BenchDatabase> {
   const created = await createTestDatabase(`bench_${label}`, postgresServerUrl());
-    // every PostgreSQL backend on the machine counts: run the bench with nothing else using the server
-  return { name: "PostgreSQL", url: created.url, poolMax: 10, cpu: () => cpuSeconds({ command: "postgres" }), close: () => created.close() };
+  // every PostgreSQL backend on the machine counts: run the bench with nothing else using the server
+  return {
+    name: "PostgreSQL",
+    url: created.url,
+    poolMax: 10,
+    cpu: () => cpuSeconds({ command: "postgres" }),
+    close: () => created.close(),
+  };
 }
 
 export async function embeddedDatabase(): Promise<BenchDatabase> {
@@ -79,7 +85,11 @@ export function rawPool(database: BenchDatabase, max = database.poolMax): pg.Poo
 }
 
 /** `count` schedules NOT_STARTED for each member, in one statement */
-export async function seedSchedules(pool: pg.Pool, memberIds: readonly string[], count: number): Promise<Map<string, string[]>> {
+export async function seedSchedules(
+  pool: pg.Pool,
+  memberIds: readonly string[],
+  count: number,
+): Promise<Map<string, string[]>> {
   const { rows } = await pool.query<{ id: string; memberId: string }>(
     `INSERT INTO schedules (id, "memberId", title, "startAt", type, "updatedAt")
      SELECT gen_random_uuid(), m, 'bench ' || n, now(), 'DEEP_WORK', now()

@@ -4,7 +4,11 @@ import { concurrently, cpuSeconds, summarize, type Summary } from "./measure";
 
 export type FrameworkFloor = Summary & { clientCpuMs: number };
 
-export async function requestFloor(app: { url: string; pid: number }, clients: number, requestsPerClient: number): Promise<FrameworkFloor> {
+export async function requestFloor(
+  app: { url: string; pid: number },
+  clients: number,
+  requestsPerClient: number,
+): Promise<FrameworkFloor> {
   const latencies: number[] = [];
   const cpu0 = cpuSeconds({ processGroup: app.pid });
   const started = performance.now();

@@ -14,13 +14,26 @@ import { formatColdStart, measureColdStart, type ColdStartResult } from "./cold-
 import { requestFloor, type FrameworkFloor } from "./framework";
 import { formatPageWeight, measurePageWeight, type PageWeightResult } from "./page-weight";
 import { relayBench, type RelayResult } from "./relay";
-import { apiTransitions, floorMembers, floorTransitions, levels, serviceTransitions, type TransitionResult } from "./transitions";
+import {
+  apiTransitions,
+  floorMembers,
+  floorTransitions,
+  levels,
+  serviceTransitions,
+  type TransitionResult,
+} from "./transitions";
 
 const MAX_CLIENTS = 50;
 
 type DatabaseReport = {
   database: BenchDatabase["name"];
-  transitions: { clients: number; api: TransitionResult; service: TransitionResult; floor: TransitionResult; ratio: number }[];
+  transitions: {
+    clients: number;
+    api: TransitionResult;
+    service: TransitionResult;
+    floor: TransitionResult;
+    ratio: number;
+  }[];
   relay: { app: RelayResult; floor: RelayResult; ratio: number };
   /** GET /api/health at 1 and 20 clients: Next.js alone */
   framework: { clients: number; result: FrameworkFloor }[];
@@ -46,13 +59,22 @@ async function benchDatabase(database: BenchDatabase, withPageWeight: boolean): 
       const service = await serviceTransitions(database, serviceIds, level);
       const api = await apiTransitions(database, app, members, level);
       transitions.push({ clients: level.clients, api, service, floor, ratio: api.perSecond / floor.perSecond });
-      console.log(`  ${level.clients} client(s): API ${fixed(api.perSecond)}/s, service ${fixed(service.perSecond)}/s, floor ${fixed(floor.perSecond)}/s`);
+      console.log(
+        `  ${level.clients} client(s): API ${fixed(api.perSecond)}/s, service ${fixed(service.perSecond)}/s, floor ${fixed(floor.perSecond)}/s`,
+      );
     }
     const framework = [];
-    for (const clients of [1, 20]) framework.push({ clients, result: await requestFloor(app, clients, Math.ceil(1000 / clients)) });
+    for (const clients of [1, 20])
+      framework.push({ clients, result: await requestFloor(app, clients, Math.ceil(1000 / clients)) });
     const relay = await relayBench(database);
     const pageWeight = withPageWeight ? await measurePageWeight({ baseUrl: app.url }) : undefined;
-    return { database: database.name, transitions, framework, pageWeight, relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond } };
+    return {
+      database: database.name,
+      transitions,
+      framework,
+      pageWeight,
+      relay: { ...relay, ratio: relay.app.perSecond / relay.floor.perSecond },
+    };
   } finally {
     await app.stop();
   }
@@ -75,7 +97,9 @@ const row = (r: TransitionResult): string[] => [
 ];
 
 function printReport(report: DatabaseReport) {
-  console.log(`\n### ${report.database}: transitions (start/pause/resume/complete); latency and CPU per transition in ms`);
+  console.log(
+    `\n### ${report.database}: transitions (start/pause/resume/complete); latency and CPU per transition in ms`,
+  );
   console.log(
     table([
       ["clients", "", "ok", "failed", "per s", "p50", "p95", "p99", "p99/p50", "client CPU", "db CPU", "API ÷ floor"],
@@ -90,7 +114,15 @@ function printReport(report: DatabaseReport) {
   console.log(
     table([
       ["clients", "ok", "per s", "p50", "p95", "p99", "app CPU ms"],
-      ...report.framework.map(({ clients, result: r }) => [String(clients), String(r.count), fixed(r.perSecond), fixed(r.p50, 2), fixed(r.p95, 2), fixed(r.p99, 2), fixed(r.clientCpuMs, 2)]),
+      ...report.framework.map(({ clients, result: r }) => [
+        String(clients),
+        String(r.count),
+        fixed(r.perSecond),
+        fixed(r.p50, 2),
+        fixed(r.p95, 2),
+        fixed(r.p99, 2),
+        fixed(r.clientCpuMs, 2),
+      ]),
     ]),
   );
   const { app, floor, ratio } = report.relay;
@@ -98,8 +130,22 @@ function printReport(report: DatabaseReport) {
   console.log(
     table([
       ["", "events/s", "seconds", "missing", "sent twice", "app ÷ floor"],
-      ["app drain", fixed(app.perSecond, 0), fixed(app.seconds, 2), String(app.missing), String(app.duplicates), fixed(ratio, 2)],
-      ["floor", fixed(floor.perSecond, 0), fixed(floor.seconds, 2), String(floor.missing), String(floor.duplicates), ""],
+      [
+        "app drain",
+        fixed(app.perSecond, 0),
+        fixed(app.seconds, 2),
+        String(app.missing),
+        String(app.duplicates),
+        fixed(ratio, 2),
+      ],
+      [
+        "floor",
+        fixed(floor.perSecond, 0),
+        fixed(floor.seconds, 2),
+        String(floor.missing),
+        String(floor.duplicates),
+        "",
+      ],
     ]),
   );
 }
@@ -132,9 +178,19 @@ async function main() {
   for (const report of reports) printReport(report);
   const pageWeight = reports.find((r) => r.pageWeight)?.pageWeight;
   if (pageWeight) console.log(`\n### First-load JavaScript (gzip)\n${formatPageWeight(pageWeight)}`);
-  if (coldStart) console.log(`\n### Cold start: spawn of \`node scripts/start.mjs start\` to the first 200 on /\n${formatColdStart(coldStart)}`);
-  writeFileSync(path.join(ARTIFACTS, "bench.json"), JSON.stringify({ machine, at: new Date().toISOString(), reports, coldStart }, null, 2));
-  const failed = reports.some((r) => r.transitions.some((t) => t.api.failures + t.floor.failures > 0) || r.relay.app.missing + r.relay.app.duplicates + r.relay.floor.missing + r.relay.floor.duplicates > 0);
+  if (coldStart)
+    console.log(
+      `\n### Cold start: spawn of \`node scripts/start.mjs start\` to the first 200 on /\n${formatColdStart(coldStart)}`,
+    );
+  writeFileSync(
+    path.join(ARTIFACTS, "bench.json"),
+    JSON.stringify({ machine, at: new Date().toISOString(), reports, coldStart }, null, 2),
+  );
+  const failed = reports.some(
+    (r) =>
+      r.transitions.some((t) => t.api.failures + t.floor.failures > 0) ||
+      r.relay.app.missing + r.relay.app.duplicates + r.relay.floor.missing + r.relay.floor.duplicates > 0,
+  );
   if (failed) {
     console.error("\nSome transitions failed or some events were lost or sent twice: see above.");
     process.exitCode = 1;

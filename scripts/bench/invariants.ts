@@ -13,7 +13,8 @@ type Check = { name: string; sql: (m: (column: string) => string) => string };
 const CHECKS: Check[] = [
   {
     name: "at most one active schedule per member",
-    sql: (m) => `SELECT "memberId", count(*) AS running FROM schedules WHERE state = 'IN_PROGRESS' AND ${m(`"memberId"`)} GROUP BY 1 HAVING count(*) > 1`,
+    sql: (m) =>
+      `SELECT "memberId", count(*) AS running FROM schedules WHERE state = 'IN_PROGRESS' AND ${m(`"memberId"`)} GROUP BY 1 HAVING count(*) > 1`,
   },
   {
     name: "no overlapping work sessions of one member",

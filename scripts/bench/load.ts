@@ -50,12 +50,18 @@ class Tally {
   }
 }
 
-const errorCode = (body: unknown): string | undefined =>
-  (body as { error?: { code?: string } } | null)?.error?.code;
+const errorCode = (body: unknown): string | undefined => (body as { error?: { code?: string } } | null)?.error?.code;
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-async function send(tally: Tally, member: ApiMember, scheduleId: string, action: TransitionAction, key: string, switchRunning: boolean): Promise<ApiAnswer> {
+async function send(
+  tally: Tally,
+  member: ApiMember,
+  scheduleId: string,
+  action: TransitionAction,
+  key: string,
+  switchRunning: boolean,
+): Promise<ApiAnswer> {
   const t0 = performance.now();
   const answer = await member.transition(scheduleId, action, { idempotencyKey: key, switch: switchRunning });
   tally.record(action, answer, performance.now() - t0);
@@ -65,7 +71,9 @@ async function send(tally: Tally, member: ApiMember, scheduleId: string, action:
 /** JSON with sorted keys: a stored answer comes back from jsonb, which keeps no key order */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 const sameAnswer = (a: ApiAnswer, b: ApiAnswer) => a.status === b.status && canonical(a.body) === canonical(b.body);
 
@@ -104,7 +112,11 @@ async function tab(tally: Tally, member: ApiMember, views: Map<string, ScheduleV
     }
     if (answer.status === 200) {
       const schedule = answer.body as ScheduleView & { id: string };
-      views.set(scheduleId, { state: schedule.state, allowedActions: schedule.allowedActions, version: schedule.version });
+      views.set(scheduleId, {
+        state: schedule.state,
+        allowedActions: schedule.allowedActions,
+        version: schedule.version,
+      });
       if (!answer.replayed) {
         tally.effects++;
         const claim = `${scheduleId}@${schedule.version}`;
@@ -127,7 +139,11 @@ async function main() {
     const views = await concurrently(MEMBERS, async (i) => {
       const map = new Map<string, ScheduleView>();
       for (let n = 0; n < SCHEDULES_PER_MEMBER; n++) {
-        map.set(await members[i]!.createSchedule(`load ${n + 1}`), { state: "NOT_STARTED", allowedActions: ["start"], version: 1 });
+        map.set(await members[i]!.createSchedule(`load ${n + 1}`), {
+          state: "NOT_STARTED",
+          allowedActions: ["start"],
+          version: 1,
+        });
       }
       return map;
     });
@@ -166,23 +182,52 @@ async function main() {
     const doubleClaims = [...tally.versionClaims.values()].filter((n) => n > 1).length;
 
     const latency = summarize(tally.latencies, wallMs);
-    console.log(`\n${tally.requests} requests in ${fixed(wallMs / 1000)} s (${fixed(latency.perSecond)}/s; p50 ${fixed(latency.p50, 1)} ms, p95 ${fixed(latency.p95, 1)} ms, p99 ${fixed(latency.p99, 1)} ms)`);
-    console.log(`${tally.effects} transitions took effect; ${tally.doubleClicks} double clicks; ${tally.retries} retries; refusals: ${[...tally.refusals].map(([c, n]) => `${c} ${n}`).join(", ") || "none"}`);
+    console.log(
+      `\n${tally.requests} requests in ${fixed(wallMs / 1000)} s (${fixed(latency.perSecond)}/s; p50 ${fixed(latency.p50, 1)} ms, p95 ${fixed(latency.p95, 1)} ms, p99 ${fixed(latency.p99, 1)} ms)`,
+    );
+    console.log(
+      `${tally.effects} transitions took effect; ${tally.doubleClicks} double clicks; ${tally.retries} retries; refusals: ${[...tally.refusals].map(([c, n]) => `${c} ${n}`).join(", ") || "none"}`,
+    );
     const checks: [string, number, unknown][] = [
       ...invariants.map((inv): [string, number, unknown] => [inv.name, inv.violations, inv.sample]),
       ["every outbox event relayed (none left unsent)", missing + unsent, { missing, unsent }],
       ["no outbox event relayed twice", twice, {}],
-      ["outbox rows = transitions that took effect + switch pauses + creations", outbox.rows.length < tally.effects + MEMBERS * SCHEDULES_PER_MEMBER ? 1 : 0, { rows: outbox.rows.length, effects: tally.effects }],
+      [
+        "outbox rows = transitions that took effect + switch pauses + creations",
+        outbox.rows.length < tally.effects + MEMBERS * SCHEDULES_PER_MEMBER ? 1 : 0,
+        { rows: outbox.rows.length, effects: tally.effects },
+      ],
       ["no two effects answered with one schedule version", doubleClaims, {}],
-      ["a repeated key answers the first answer, marked replayed", tally.repeatMismatches.length, tally.repeatMismatches.slice(0, 3)],
-      ["no unexpected answer (5xx, 4xx other than the two refusals)", tally.unexpected.length, tally.unexpected.slice(0, 3)],
+      [
+        "a repeated key answers the first answer, marked replayed",
+        tally.repeatMismatches.length,
+        tally.repeatMismatches.slice(0, 3),
+      ],
+      [
+        "no unexpected answer (5xx, 4xx other than the two refusals)",
+        tally.unexpected.length,
+        tally.unexpected.slice(0, 3),
+      ],
     ];
     console.log(`\n${table([["invariant", "violations"], ...checks.map(([name, n]) => [name, String(n)])])}`);
     for (const [name, n, sample] of checks) if (n > 0) console.log(`\n✗ ${name}: ${JSON.stringify(sample, null, 2)}`);
     ok = checks.every(([, n]) => n === 0);
     writeFileSync(
       path.join(ARTIFACTS, "load.json"),
-      JSON.stringify({ database: database.name, members: MEMBERS, tabs: TABS, seconds: SECONDS, latency, effects: tally.effects, requests: tally.requests, checks }, null, 2),
+      JSON.stringify(
+        {
+          database: database.name,
+          members: MEMBERS,
+          tabs: TABS,
+          seconds: SECONDS,
+          latency,
+          effects: tally.effects,
+          requests: tally.requests,
+          checks,
+        },
+        null,
+        2,
+      ),
     );
     console.log(ok ? "\nall invariants hold" : "\nINVARIANTS VIOLATED");
   } finally {

@@ -170,7 +170,10 @@ function mismatch(loaded: string[], listed: string[] | undefined): string[] {
 }
 
 /** loads a page; the HTML's own scripts and every script fetched by network idle, as "static/…" paths */
-async function loadPage(context: BrowserContext, url: string): Promise<{ htmlScripts: string[]; fetchedScripts: string[] }> {
+async function loadPage(
+  context: BrowserContext,
+  url: string,
+): Promise<{ htmlScripts: string[]; fetchedScripts: string[] }> {
   const page = await context.newPage();
   const fetched = new Set<string>();
   page.on("request", (request) => {
@@ -195,7 +198,9 @@ async function loadPage(context: BrowserContext, url: string): Promise<{ htmlScr
 
 function staticFile(url: string): string | null {
   const { pathname } = new URL(url);
-  return pathname.startsWith(STATIC_PREFIX) ? `static/${decodeURIComponent(pathname.slice(STATIC_PREFIX.length))}` : null;
+  return pathname.startsWith(STATIC_PREFIX)
+    ? `static/${decodeURIComponent(pathname.slice(STATIC_PREFIX.length))}`
+    : null;
 }
 
 /** a member made through the API, with one task (for /tasks/[id]) */
@@ -220,7 +225,12 @@ async function newMember(baseUrl: string): Promise<{ username: string; taskId: s
   const task = await fetch(`${baseUrl}/api/v1/tasks`, {
     method: "POST",
     headers: auth,
-    body: JSON.stringify({ title: "Weigh the pages", deadline: new Date().toISOString().slice(0, 10), importance: 5, difficulty: 3 }),
+    body: JSON.stringify({
+      title: "Weigh the pages",
+      deadline: new Date().toISOString().slice(0, 10),
+      importance: 5,
+      difficulty: 3,
+    }),
   });
   if (task.status !== 201) throw new Error(`creating a task answered ${task.status}: ${await task.text()}`);
   const { id } = (await task.json()) as { id: string };
@@ -254,7 +264,15 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 export function formatPageWeight(result: PageWeightResult): string {
   const rows = [
     ["page", "first-load JS (gzip)", "raw", "× blank", `≤ ${result.maxRatio}×`, "files", "build manifest"],
-    ["(blank: framework floor)", kb(result.blank.gzipBytes), kb(result.blank.rawBytes), "1.00", "", String(result.blank.files.length), ""],
+    [
+      "(blank: framework floor)",
+      kb(result.blank.gzipBytes),
+      kb(result.blank.rawBytes),
+      "1.00",
+      "",
+      String(result.blank.files.length),
+      "",
+    ],
     ...result.pages.map((p) => [
       p.route,
       kb(p.gzipBytes),
@@ -262,11 +280,17 @@ export function formatPageWeight(result: PageWeightResult): string {
       p.ratio.toFixed(2),
       p.withinGoal ? "yes" : "NO",
       String(p.files.length),
-      p.manifestMismatch.length === 0 ? "agrees" : p.manifestMismatch.map((f) => f.replace("static/chunks/", "")).join(" "),
+      p.manifestMismatch.length === 0
+        ? "agrees"
+        : p.manifestMismatch.map((f) => f.replace("static/chunks/", "")).join(" "),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
+  return rows
+    .map((r) =>
+      r.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "),
+    )
+    .join("\n");
 }
 
 async function main(): Promise<void> {

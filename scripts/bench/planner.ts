@@ -35,7 +35,11 @@ function readWt40(): { instances: WtInstance[]; optima: number[] } {
   const numbers = readFileSync(path.join(here, "data/orlib-wt40/wt40.txt"), "utf8").trim().split(/\s+/).map(Number);
   const instances: WtInstance[] = [];
   for (let i = 0; i + 120 <= numbers.length; i += 120) {
-    instances.push({ p: numbers.slice(i, i + 40), w: numbers.slice(i + 40, i + 80), d: numbers.slice(i + 80, i + 120) });
+    instances.push({
+      p: numbers.slice(i, i + 40),
+      w: numbers.slice(i + 40, i + 80),
+      d: numbers.slice(i + 80, i + 120),
+    });
   }
   const optima = readFileSync(path.join(here, "data/orlib-wt40/wtopt40.txt"), "utf8").trim().split(/\s+/).map(Number);
   return { instances, optima };
@@ -92,7 +96,8 @@ function benchWt40(): { line: string; rows: string[] } {
     gapSum += gap;
     gapMax = Math.max(gapMax, gap);
     if (value < optimum) rows.push(`  instance ${i + 1}: ${value} beats the listed ${optimum}`);
-    if (value > optimum) rows.push(`  instance ${i + 1}: ${value} vs optimum ${optimum} (gap ${(gap * 100).toFixed(3)} %)`);
+    if (value > optimum)
+      rows.push(`  instance ${i + 1}: ${value} vs optimum ${optimum} (gap ${(gap * 100).toFixed(3)} %)`);
   }
   times.sort((a, b) => a - b);
   cpuTimes.sort((a, b) => a - b);
@@ -121,11 +126,26 @@ function benchWt40(): { line: string; rows: string[] } {
 
 const ZONES = ["Asia/Seoul", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
 const WORKING_HOURS: WorkingHours = {
-  "1": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }],
-  "2": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }],
-  "3": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }],
-  "4": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }],
-  "5": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "16:00" }],
+  "1": [
+    { start: "09:00", end: "12:00" },
+    { start: "13:00", end: "18:00" },
+  ],
+  "2": [
+    { start: "09:00", end: "12:00" },
+    { start: "13:00", end: "18:00" },
+  ],
+  "3": [
+    { start: "09:00", end: "12:00" },
+    { start: "13:00", end: "18:00" },
+  ],
+  "4": [
+    { start: "09:00", end: "12:00" },
+    { start: "13:00", end: "18:00" },
+  ],
+  "5": [
+    { start: "09:00", end: "12:00" },
+    { start: "13:00", end: "16:00" },
+  ],
   "6": [{ start: "10:00", end: "12:30" }],
 };
 const LENGTHS = [15, 30, 45, 90, 150, 240, 360];
@@ -139,7 +159,11 @@ function fortnight(seed: number, tasks: number): PlanInput {
   const to = addDays(from, 13);
   const now = instantOfWallTime(from, "08:17", timeZone);
   const busy = Array.from({ length: 12 + Math.floor(random() * 10) }, () => ({
-    startAt: instantOfWallTime(addDays(from, Math.floor(random() * 14)), `${String(9 + Math.floor(random() * 8)).padStart(2, "0")}:${pick(["00", "30"])}`, timeZone),
+    startAt: instantOfWallTime(
+      addDays(from, Math.floor(random() * 14)),
+      `${String(9 + Math.floor(random() * 8)).padStart(2, "0")}:${pick(["00", "30"])}`,
+      timeZone,
+    ),
     plannedMinutes: pick([30, 60, 90]),
   }));
   const bufferMinutes = pick([0, 5, 10, 15]);
@@ -204,7 +228,11 @@ function benchFortnights(): string[] {
         else heuristicWorse++;
         // nothing may beat a proof
         const [h, e] = [heuristic.value.objective, result.value.objective];
-        if (h.unplacedWeightedMinutes < e.unplacedWeightedMinutes || (h.unplacedWeightedMinutes === e.unplacedWeightedMinutes && h.weightedLatenessMinutes < e.weightedLatenessMinutes)) {
+        if (
+          h.unplacedWeightedMinutes < e.unplacedWeightedMinutes ||
+          (h.unplacedWeightedMinutes === e.unplacedWeightedMinutes &&
+            h.weightedLatenessMinutes < e.weightedLatenessMinutes)
+        ) {
           broken++;
           console.error(`fortnight ${size}/${s}: the heuristic beat a proven optimum`);
         }
@@ -224,7 +252,12 @@ const wt = benchWt40();
 console.log(wt.line);
 for (const row of wt.rows) console.log(row);
 for (const line of benchFortnights()) console.log(line);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}, node ${process.version}`,
+);
 if (broken > 0) {
   console.error(`${broken} results broke a rule or missed an optimum`);
   process.exit(1);

@@ -36,7 +36,10 @@ async function main() {
     try {
       const members = await ApiMember.signUpMany(app.url, "prof", clients);
       await apiTransitions(database, app, members, { clients, cyclesPerClient: 10 }); // warm-up
-      const result = await apiTransitions(database, app, members, { clients, cyclesPerClient: Math.ceil(400 / clients) });
+      const result = await apiTransitions(database, app, members, {
+        clients,
+        cyclesPerClient: Math.ceil(400 / clients),
+      });
       console.log(`${result.count} transitions, ${fixed(result.perSecond)}/s, p50 ${fixed(result.p50, 2)} ms`);
     } finally {
       await app.stop();
@@ -63,7 +66,10 @@ async function main() {
     byOwner.set(where, (byOwner.get(where) ?? 0) + ms);
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => [k.slice(0, 110), fixed(ms, 0), fixed((100 * ms) / total, 1)]);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => [k.slice(0, 110), fixed(ms, 0), fixed((100 * ms) / total, 1)]);
   console.log(`\nprofile ${largest}: ${fixed(total / 1000, 2)} s sampled\n`);
   console.log(table([["package / folder", "self ms", "%"], ...top(byOwner, 15)]));
   console.log(`\n${table([["function", "self ms", "%"], ...top(byFunction, 30)])}`);

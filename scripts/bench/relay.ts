@@ -9,12 +9,17 @@ export type RelayResult = { events: number; seconds: number; perSecond: number; 
 
 const BATCH = 200;
 
-export async function relayBench(database: BenchDatabase, events = 10_000): Promise<{ app: RelayResult; floor: RelayResult }> {
+export async function relayBench(
+  database: BenchDatabase,
+  events = 10_000,
+): Promise<{ app: RelayResult; floor: RelayResult }> {
   const pool = rawPool(database, 1);
   try {
     const ids = await seedOutbox(pool, events);
     const floor = await floorDrain(database, ids);
-    await pool.query(`UPDATE outbox_events SET "sentAt" = NULL, attempts = 0, "nextAttemptAt" = now() - interval '1 second'`);
+    await pool.query(
+      `UPDATE outbox_events SET "sentAt" = NULL, attempts = 0, "nextAttemptAt" = now() - interval '1 second'`,
+    );
     const app = await appDrain(database, ids);
     return { app, floor };
   } finally {
@@ -48,7 +53,12 @@ async function appDrain(database: BenchDatabase, expected: Set<string>): Promise
   const { drainOutbox } = await import("../../lib/services/outbox/drain");
   const sent: string[] = [];
   const { ms } = await withAppDatabase(database, () =>
-    timed(() => drainOutbox(async (messages) => void sent.push(...messages.map((m) => m.id)), { batchSize: BATCH, maxBatches: Number.POSITIVE_INFINITY })),
+    timed(() =>
+      drainOutbox(async (messages) => void sent.push(...messages.map((m) => m.id)), {
+        batchSize: BATCH,
+        maxBatches: Number.POSITIVE_INFINITY,
+      }),
+    ),
   );
   return result(expected, sent, ms);
 }
@@ -98,5 +108,11 @@ function result(expected: Set<string>, sent: readonly string[], ms: number): Rel
   const unique = new Set(sent);
   let missing = 0;
   for (const id of expected) if (!unique.has(id)) missing++;
-  return { events: unique.size, seconds: ms / 1000, perSecond: sent.length / (ms / 1000), missing, duplicates: sent.length - unique.size };
+  return {
+    events: unique.size,
+    seconds: ms / 1000,
+    perSecond: sent.length / (ms / 1000),
+    missing,
+    duplicates: sent.length - unique.size,
+  };
 }

@@ -13,10 +13,17 @@ const FLOOD = Number(process.env.FLOOD_SIGNUPS ?? 50);
 const READERS = 4;
 const IDLE_SECONDS = Number(process.env.FLOOD_IDLE_SECONDS ?? 10);
 
-async function json(url: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
+async function json(
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
   const res = await fetch(url, init);
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfter: res.headers.get("retry-after") };
+  return {
+    status: res.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    retryAfter: res.headers.get("retry-after"),
+  };
 }
 
 const credentials = (label: string) => ({
@@ -35,7 +42,11 @@ async function signUp(baseUrl: string, label: string) {
 }
 
 /** GET /me from `READERS` clients until `until()` says stop; the latencies */
-async function readMe(baseUrl: string, authorization: string, until: () => boolean): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
+async function readMe(
+  baseUrl: string,
+  authorization: string,
+  until: () => boolean,
+): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -58,12 +69,22 @@ async function main() {
   const database = await postgresDatabase("signup_flood");
   const app = await startBenchApp(database.url, "signup-flood");
   try {
-    console.log(`# npm run bench:signup-flood — ${FLOOD} sign-ups at once vs GET /me (${READERS} clients) on ${database.name}`);
+    console.log(
+      `# npm run bench:signup-flood — ${FLOOD} sign-ups at once vs GET /me (${READERS} clients) on ${database.name}`,
+    );
     console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
     const me = credentials("reader");
-    const created = await json(`${app.url}/api/v1/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(me) });
+    const created = await json(`${app.url}/api/v1/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(me),
+    });
     if (created.status !== 201) throw new Error(`sign-up answered ${created.status}`);
-    const token = await json(`${app.url}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(me) });
+    const token = await json(`${app.url}/api/v1/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(me),
+    });
     const authorization = `Bearer ${String(token.body.accessToken)}`;
 
     // warm-up, then idle
@@ -75,7 +96,9 @@ async function main() {
     // the flood: every sign-up at once, /me read until the last one has its answer
     let settled = false;
     const floodStarted = performance.now();
-    const signUps = Promise.all(Array.from({ length: FLOOD }, (_, i) => signUp(app.url, `flood${i}`))).finally(() => (settled = true));
+    const signUps = Promise.all(Array.from({ length: FLOOD }, (_, i) => signUp(app.url, `flood${i}`))).finally(
+      () => (settled = true),
+    );
     const during = await readMe(app.url, authorization, () => settled);
     const answers = await signUps;
     const floodMs = performance.now() - floodStarted;
@@ -86,7 +109,15 @@ async function main() {
     for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     const refused = answers.filter((a) => a.status === 429);
     const accepted = answers.filter((a) => a.status === 201);
-    const row = (name: string, s: Summary, errors: number) => [name, String(s.count), fixed(s.perSecond, 0), fixed(s.p50), fixed(s.p95), fixed(s.p99), String(errors)];
+    const row = (name: string, s: Summary, errors: number) => [
+      name,
+      String(s.count),
+      fixed(s.perSecond, 0),
+      fixed(s.p50),
+      fixed(s.p95),
+      fixed(s.p99),
+      String(errors),
+    ];
     console.log();
     console.log(
       table([
@@ -98,13 +129,28 @@ async function main() {
     const ratio = floodSummary.p95 / idleSummary.p95;
     console.log();
     console.log(`sign-ups: ${[...byStatus].map(([s, n]) => `${n}× ${s}`).join(", ")} in ${fixed(floodMs / 1000, 2)} s`);
-    if (accepted.length) console.log(`  201 latency p50 ${fixed(summarize(accepted.map((a) => a.ms), floodMs).p50)} ms, max ${fixed(Math.max(...accepted.map((a) => a.ms)))} ms`);
+    if (accepted.length)
+      console.log(
+        `  201 latency p50 ${fixed(
+          summarize(
+            accepted.map((a) => a.ms),
+            floodMs,
+          ).p50,
+        )} ms, max ${fixed(Math.max(...accepted.map((a) => a.ms)))} ms`,
+      );
     if (refused.length) {
       console.log(
-        `  429 latency p50 ${fixed(summarize(refused.map((a) => a.ms), floodMs).p50)} ms, Retry-After ${[...new Set(refused.map((a) => a.retryAfter))].join("/")} s`,
+        `  429 latency p50 ${fixed(
+          summarize(
+            refused.map((a) => a.ms),
+            floodMs,
+          ).p50,
+        )} ms, Retry-After ${[...new Set(refused.map((a) => a.retryAfter))].join("/")} s`,
       );
     }
-    console.log(`/me p95 during the flood ÷ idle p95 = ${fixed(ratio, 2)} (bar: ≤ 5) — ${ratio <= 5 ? "PASS" : "FAIL"}`);
+    console.log(
+      `/me p95 during the flood ÷ idle p95 = ${fixed(ratio, 2)} (bar: ≤ 5) — ${ratio <= 5 ? "PASS" : "FAIL"}`,
+    );
     if (ratio > 5 || answers.some((a) => a.status !== 201 && a.status !== 429)) process.exitCode = 1;
   } finally {
     await app.stop();

@@ -25,10 +25,18 @@ export function levels(scale = 1): Level[] {
 export type TransitionResult = Summary & { failures: number; clientCpuMs: number; databaseCpuMs: number };
 
 /** CPU used by `work`, per transition, on both sides */
-async function cpuPerTransition<T extends { count: number }>(clientCpu: () => number, database: BenchDatabase, work: () => Promise<T>) {
+async function cpuPerTransition<T extends { count: number }>(
+  clientCpu: () => number,
+  database: BenchDatabase,
+  work: () => Promise<T>,
+) {
   const [client0, database0] = [clientCpu(), database.cpu()];
   const result = await work();
-  return { ...result, clientCpuMs: ((clientCpu() - client0) * 1000) / result.count, databaseCpuMs: ((database.cpu() - database0) * 1000) / result.count };
+  return {
+    ...result,
+    clientCpuMs: ((clientCpu() - client0) * 1000) / result.count,
+    databaseCpuMs: ((database.cpu() - database0) * 1000) / result.count,
+  };
 }
 
 const ownCpu = () => {
@@ -36,19 +44,39 @@ const ownCpu = () => {
   return (user + system) / 1e6;
 };
 
-export async function apiTransitions(database: BenchDatabase, app: { pid: number }, members: readonly ApiMember[], level: Level): Promise<TransitionResult> {
+export async function apiTransitions(
+  database: BenchDatabase,
+  app: { pid: number },
+  members: readonly ApiMember[],
+  level: Level,
+): Promise<TransitionResult> {
   const clients = members.slice(0, level.clients);
-  const schedules = await seed(database, clients.map((m) => m.id), level);
-  return cpuPerTransition(() => cpuSeconds({ processGroup: app.pid }), database, () =>
-    play(clients.map((m) => m.id), schedules, async (i, scheduleId, action) => {
-      const answer = await clients[i]!.transition(scheduleId, action);
-      return answer.status === 200 ? null : `${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`;
-    }),
+  const schedules = await seed(
+    database,
+    clients.map((m) => m.id),
+    level,
+  );
+  return cpuPerTransition(
+    () => cpuSeconds({ processGroup: app.pid }),
+    database,
+    () =>
+      play(
+        clients.map((m) => m.id),
+        schedules,
+        async (i, scheduleId, action) => {
+          const answer = await clients[i]!.transition(scheduleId, action);
+          return answer.status === 200 ? null : `${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`;
+        },
+      ),
   );
 }
 
 /** the service itself, called in this process (no HTTP, no Next.js): what Prisma and the service code cost */
-export async function serviceTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
+export async function serviceTransitions(
+  database: BenchDatabase,
+  memberIds: readonly string[],
+  level: Level,
+): Promise<TransitionResult> {
   const { transitionSchedule } = await import("../../lib/services/schedules/transition-schedule");
   const ids = memberIds.slice(0, level.clients);
   const schedules = await seed(database, ids, level);
@@ -64,7 +92,11 @@ export async function serviceTransitions(database: BenchDatabase, memberIds: rea
   );
 }
 
-export async function floorTransitions(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<TransitionResult> {
+export async function floorTransitions(
+  database: BenchDatabase,
+  memberIds: readonly string[],
+  level: Level,
+): Promise<TransitionResult> {
   const ids = memberIds.slice(0, level.clients);
   const schedules = await seed(database, ids, level);
   // the floor may use one connection per client: the best the database itself can do (PGlite serves one at a time)
@@ -86,7 +118,11 @@ export async function floorTransitions(database: BenchDatabase, memberIds: reado
 }
 
 /** `level.cyclesPerClient` new schedules for each member, on a connection of its own */
-async function seed(database: BenchDatabase, memberIds: readonly string[], level: Level): Promise<Map<string, string[]>> {
+async function seed(
+  database: BenchDatabase,
+  memberIds: readonly string[],
+  level: Level,
+): Promise<Map<string, string[]>> {
   const pool = rawPool(database, 1);
   return seedSchedules(pool, memberIds, level.cyclesPerClient).finally(() => pool.end());
 }
@@ -116,15 +152,31 @@ async function play(
   return { ...summarize(latencies, performance.now() - started), failures };
 }
 
-const TARGET: Record<string, string> = { start: "IN_PROGRESS", resume: "IN_PROGRESS", pause: "PAUSED", complete: "COMPLETED" };
-const EVENT: Record<string, string> = { start: "schedule.started", resume: "schedule.resumed", pause: "schedule.paused", complete: "schedule.completed" };
+const TARGET: Record<string, string> = {
+  start: "IN_PROGRESS",
+  resume: "IN_PROGRESS",
+  pause: "PAUSED",
+  complete: "COMPLETED",
+};
+const EVENT: Record<string, string> = {
+  start: "schedule.started",
+  resume: "schedule.resumed",
+  pause: "schedule.paused",
+  complete: "schedule.completed",
+};
 
 /**
  * What the service writes for one transition, as plain prepared statements in one transaction: lock the member
  * and the schedule, check for a running one, open or close the session, add the statistics on completion,
  * update the schedule and append the outbox row.
  */
-async function floorTransition(pool: pg.Pool, tag: string, memberId: string, scheduleId: string, action: TransitionAction): Promise<void> {
+async function floorTransition(
+  pool: pg.Pool,
+  tag: string,
+  memberId: string,
+  scheduleId: string,
+  action: TransitionAction,
+): Promise<void> {
   const client = await pool.connect();
   const now = new Date();
   try {

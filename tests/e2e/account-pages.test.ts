@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 /** a signed-out context that bypasses the CSP, so that axe-core can be injected */
-async function openSignedOut(viewport: ViewportName, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function openSignedOut(
+  viewport: ViewportName,
+  locale: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: VIEWPORTS[viewport],
     isMobile: viewport === "phone",

@@ -37,7 +37,8 @@ async function open(options: { locale: string; viewport: keyof typeof VIEWPORTS 
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|CSP violation|Refused to/i.test(m.text())) problems.push(m.text());
+    if (m.type() === "error" && /Content Security Policy|CSP violation|Refused to/i.test(m.text()))
+      problems.push(m.text());
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   return { context, page, problems };
@@ -45,7 +46,12 @@ async function open(options: { locale: string; viewport: keyof typeof VIEWPORTS 
 
 async function describedTexts(page: Page, selector: string): Promise<string> {
   const ids = (await page.locator(selector).getAttribute("aria-describedby")) ?? "";
-  const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
   return texts.join(" | ");
 }
 
@@ -73,7 +79,9 @@ describe("accounts in the browser", () => {
       expect(await page.getByLabel("Username").getAttribute("aria-invalid")).toBe("true");
       expect(await describedTexts(page, "#signup-username")).toContain("Username must be at least 4 characters.");
       expect(await describedTexts(page, "#signup-password")).toContain("Password must be at least 8 characters.");
-      expect(await describedTexts(page, "#signup-password")).toContain("Password must contain at least one letter and one digit.");
+      expect(await describedTexts(page, "#signup-password")).toContain(
+        "Password must contain at least one letter and one digit.",
+      );
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("signup-username");
       await screenshot(page, "accounts-signup-errors-phone");
 
@@ -175,7 +183,13 @@ describe("accounts in the browser", () => {
       await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
       expect(await page.locator("#settings-message").innerText()).toBe("Saved.");
       const me = await page.evaluate(async () => (await fetch("/api/v1/me")).json());
-      expect(me).toMatchObject({ nickname: "민아", dailyGoalMinutes: 90, timezone: "Europe/Paris", reminderLeadMinutes: 30, locale: "en" });
+      expect(me).toMatchObject({
+        nickname: "민아",
+        dailyGoalMinutes: 90,
+        timezone: "Europe/Paris",
+        reminderLeadMinutes: 30,
+        locale: "en",
+      });
       await page.getByRole("link", { name: "Today" }).click();
       await page.waitForURL(/\/today$/);
       expect(await page.getByTestId("greeting").innerText()).toContain("민아");
@@ -203,7 +217,8 @@ describe("accounts in the browser", () => {
         expect(headers["x-frame-options"]).toBe("DENY");
       }
       // every request gets its own nonce
-      const nonceOf = async () => /'nonce-([^']+)'/.exec((await fetch(`${baseUrl()}/signin`)).headers.get("content-security-policy") ?? "")?.[1];
+      const nonceOf = async () =>
+        /'nonce-([^']+)'/.exec((await fetch(`${baseUrl()}/signin`)).headers.get("content-security-policy") ?? "")?.[1];
       expect(await nonceOf()).not.toBe(await nonceOf());
 
       const api = await fetch(`${baseUrl()}/api/v1/me`);

@@ -20,7 +20,8 @@ afterAll(async () => {
 type Expect = "notice" | "plain" | "404";
 
 /** Next's error page ("This page couldn’t load · A server error occurred"), in this and older wordings */
-const ERROR_PAGE = /This page couldn.t load|A server error occurred|Application error|server-side exception|Internal Server Error/i;
+const ERROR_PAGE =
+  /This page couldn.t load|A server error occurred|Application error|server-side exception|Internal Server Error/i;
 
 const signedInPages: [string, Expect][] = [
   ["/today?date=1970-01-01", "notice"],
@@ -58,7 +59,10 @@ async function visit(page: Page, path: string): Promise<{ status: number; notice
   const response = await page.goto(`${baseUrl()}${path}`);
   // a streamed page fills its loading boundary after the load event: wait until it has settled
   await page.waitForLoadState("networkidle");
-  await page.getByText(/Loading/).first().waitFor({ state: "hidden" });
+  await page
+    .getByText(/Loading/)
+    .first()
+    .waitFor({ state: "hidden" });
   const text = await page.locator("body").innerText();
   return { status: response?.status() ?? 0, notice: (await page.getByTestId("param-notice").count()) > 0, text };
 }

@@ -125,10 +125,13 @@ describe("goals", () => {
       expect(await seriousViolations(page)).toEqual([]);
 
       // two submits in the same tick: both reach the server with one key, and the tasks exist once
-      await page.getByTestId("breakdown").locator("form").evaluate((form: HTMLFormElement) => {
-        form.requestSubmit();
-        form.requestSubmit();
-      });
+      await page
+        .getByTestId("breakdown")
+        .locator("form")
+        .evaluate((form: HTMLFormElement) => {
+          form.requestSubmit();
+          form.requestSubmit();
+        });
       await page.getByText(`할 일 ${kept.length}개를 추가했어요.`).waitFor();
       await page.waitForLoadState("networkidle");
       const created = await tasksOf(member, goal.id);

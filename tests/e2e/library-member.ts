@@ -6,7 +6,11 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { baseUrl, VIEWPORTS, type ViewportName } from "./browser";
 
-export type Member = { username: string; token: string; api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }> };
+export type Member = {
+  username: string;
+  token: string;
+  api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+};
 
 const PASSWORD = "secret123";
 
@@ -24,10 +28,13 @@ export async function newMember(options: { locale?: "en" | "ko"; timezone?: stri
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   const { accessToken } = (await tokenAnswer.json()) as { accessToken: string };
-  const api = async <T,>(method: string, apiPath: string, body?: unknown) => {
+  const api = async <T>(method: string, apiPath: string, body?: unknown) => {
     const response = await fetch(`${baseUrl()}/api/v1${apiPath}`, {
       method,
-      headers: { Authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        Authorization: `Bearer ${accessToken}`,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -70,9 +77,24 @@ const AXE_SOURCE = () => readFileSync(path.resolve("node_modules/axe-core/axe.mi
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE() });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
 }

@@ -64,7 +64,11 @@ async function serviceWorker(): Promise<Worker> {
 async function newSchedule(title: string): Promise<Schedule> {
   const startAt = new Date(Date.now() + 30 * 60_000);
   startAt.setUTCSeconds(0, 0);
-  const created = await member.api<Schedule>("POST", "/schedules", { title, startAt: startAt.toISOString(), type: "DEEP_WORK" });
+  const created = await member.api<Schedule>("POST", "/schedules", {
+    title,
+    startAt: startAt.toISOString(),
+    type: "DEEP_WORK",
+  });
   if (created.status !== 201) throw new Error(`POST /schedules answered ${created.status}`);
   return created.body;
 }

@@ -67,7 +67,8 @@ describe("offline", () => {
       // nothing personal from the API is kept
       const kept = await page.evaluate(async () => {
         const urls: string[] = [];
-        for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+        for (const name of await caches.keys())
+          for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
         return urls;
       });
       expect(kept.some((u) => u.startsWith("/api/"))).toBe(false);
@@ -98,8 +99,17 @@ describe("offline", () => {
   it("serves a manifest that makes the app installable", async () => {
     const response = await fetch(`${baseUrl()}/manifest.webmanifest`);
     expect(response.status).toBe(200);
-    const manifest = (await response.json()) as { start_url: string; display: string; icons: { src: string; sizes: string; purpose?: string }[] };
-    expect(manifest).toMatchObject({ start_url: "/today", display: "standalone", theme_color: "#2b6b63", background_color: "#f6f8f7" });
+    const manifest = (await response.json()) as {
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({
+      start_url: "/today",
+      display: "standalone",
+      theme_color: "#2b6b63",
+      background_color: "#f6f8f7",
+    });
     expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(
       expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]),
     );

@@ -87,9 +87,13 @@ function reminder(overrides: Record<string, unknown> = {}) {
 
 /** waits until the worker has reported `count` outcomes, then a little longer to catch any extra */
 async function outcomes(count: number): Promise<Outcome[]> {
-  await page.waitForFunction((n) => (window as unknown as { pushOutcomes: unknown[] }).pushOutcomes.length >= n, count, {
-    timeout: 15_000,
-  });
+  await page.waitForFunction(
+    (n) => (window as unknown as { pushOutcomes: unknown[] }).pushOutcomes.length >= n,
+    count,
+    {
+      timeout: 15_000,
+    },
+  );
   await page.waitForTimeout(300);
   return page.evaluate(() => (window as unknown as { pushOutcomes: Outcome[] }).pushOutcomes);
 }
@@ -112,7 +116,8 @@ function recordShown(key: string, shownAt: number): Promise<void> {
     ({ key, shownAt }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open("pinit-push", 1);
-        open.onupgradeneeded = () => open.result.createObjectStore("shown-reminders", { keyPath: "key" }).createIndex("shownAt", "shownAt");
+        open.onupgradeneeded = () =>
+          open.result.createObjectStore("shown-reminders", { keyPath: "key" }).createIndex("shownAt", "shownAt");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction("shown-reminders", "readwrite");
@@ -197,7 +202,12 @@ describe("the service worker", () => {
     expect((await outcomes(malformed.length)).map((o) => o.outcome)).toEqual(malformed.map(() => "malformed"));
     const notifications = await shown();
     expect(notifications).toHaveLength(1);
-    expect(notifications[0]).toMatchObject({ title: "Pinit", tag: "pinit:notice", data: { url: "/today" }, actions: [] });
+    expect(notifications[0]).toMatchObject({
+      title: "Pinit",
+      tag: "pinit:notice",
+      data: { url: "/today" },
+      actions: [],
+    });
     expect(JSON.stringify(notifications)).not.toMatch(/INJECTED|evil/);
   });
 });

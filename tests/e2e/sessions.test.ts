@@ -29,7 +29,9 @@ describe("ending sessions in the browser", () => {
       await page.getByLabel("New password").fill("another456");
       await page.getByRole("button", { name: "Change password" }).click();
       await page.locator("#settings-current-password-errors").waitFor();
-      expect(await page.locator("#settings-current-password-errors").innerText()).toBe("The current password is not correct.");
+      expect(await page.locator("#settings-current-password-errors").innerText()).toBe(
+        "The current password is not correct.",
+      );
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("settings-current-password");
 
       await page.getByLabel("Current password").fill("secret123");

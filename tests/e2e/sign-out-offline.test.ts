@@ -40,7 +40,11 @@ describe("signing out on this device", () => {
     const first = await newMember();
     const second = await newMember();
     const secret = `Only-for-the-first-${crypto.randomUUID().slice(0, 8)}`;
-    const created = await first.api("POST", "/schedules", { title: secret, startAt: new Date().toISOString(), type: "DEEP_WORK" });
+    const created = await first.api("POST", "/schedules", {
+      title: secret,
+      startAt: new Date().toISOString(),
+      type: "DEEP_WORK",
+    });
     expect(created.status).toBe(201);
 
     const { context, page } = await signedIn(browser, first, "desktop");
@@ -73,7 +77,12 @@ describe("signing out on this device", () => {
 
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(/\/signin/);
-      await until(page, async () => !(await caches.match("/today")) && !(await caches.match("/settings")), "", "the kept pages are gone");
+      await until(
+        page,
+        async () => !(await caches.match("/today")) && !(await caches.match("/settings")),
+        "",
+        "the kept pages are gone",
+      );
       expect(await keptPages(page)).toEqual([]);
 
       // the next member signs in on this device, then goes offline: never the first member's copy

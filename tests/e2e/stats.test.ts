@@ -19,7 +19,11 @@ type Week = { weekStart: string; totalSeconds: number; completedCount: number; b
 describe("statistics", () => {
   it("shows the completed count and time of a schedule completed through the API", async () => {
     const member = await newMember();
-    const created = await member.api<Schedule>("POST", "/schedules", { title: "Write the intro", startAt: new Date().toISOString(), type: "DEEP_WORK" });
+    const created = await member.api<Schedule>("POST", "/schedules", {
+      title: "Write the intro",
+      startAt: new Date().toISOString(),
+      type: "DEEP_WORK",
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await member.api("POST", `/schedules/${id}/start`)).status).toBe(200);

@@ -40,7 +40,10 @@ describe("tasks", () => {
       const b = await createInForm(page, "Assemble the desk", ["Read the manual"]);
 
       // B names A as its prerequisite and says it is blocked by it
-      await page.getByRole("region", { name: "Prerequisites" }).getByRole("link", { name: "Read the manual" }).waitFor();
+      await page
+        .getByRole("region", { name: "Prerequisites" })
+        .getByRole("link", { name: "Read the manual" })
+        .waitFor();
       expect(await page.getByTestId("blocked").innerText()).toContain("Read the manual");
 
       // schedule B from its page
@@ -96,7 +99,11 @@ describe("tasks", () => {
     const createdA = await member.api<Task>("POST", "/tasks", { ...base, title: "Sketch the plan" });
     expect(createdA.status, JSON.stringify(createdA.body)).toBe(201);
     const a = createdA.body;
-    const createdB = await member.api<Task>("POST", "/tasks", { ...base, title: "Buy the wood", previousTaskIds: [a.id] });
+    const createdB = await member.api<Task>("POST", "/tasks", {
+      ...base,
+      title: "Buy the wood",
+      previousTaskIds: [a.id],
+    });
     expect(createdB.status, JSON.stringify(createdB.body)).toBe(201);
     const b = createdB.body;
     const { context, page, errors } = await signedIn(browser, member, "desktop", { bypassCSP: true });
@@ -117,7 +124,9 @@ describe("tasks", () => {
       expect(await page.getByRole("checkbox", { name: "Buy the wood" }).getAttribute("aria-invalid")).toBe("true");
       await screenshot(page, "tasks-cycle-desktop");
       // nothing changed
-      expect((await member.api<{ previousTaskIds: string[] }>("GET", `/tasks/${a.id}`)).body.previousTaskIds).toEqual([]);
+      expect((await member.api<{ previousTaskIds: string[] }>("GET", `/tasks/${a.id}`)).body.previousTaskIds).toEqual(
+        [],
+      );
 
       // field errors, each under its field
       await page.goto(`${baseUrl()}/tasks/new`);
@@ -150,7 +159,10 @@ describe("tasks", () => {
       await page.getByText("The archive is empty").waitFor();
 
       // delete B, which has a schedule: the page asks what to do with it
-      await member.api("POST", `/tasks/${b.id}/schedule`, { startAt: new Date(Date.now() + 3_600_000).toISOString(), type: "DEEP_WORK" });
+      await member.api("POST", `/tasks/${b.id}/schedule`, {
+        startAt: new Date(Date.now() + 3_600_000).toISOString(),
+        type: "DEEP_WORK",
+      });
       const scheduleId = (await member.api<Task>("GET", `/tasks/${b.id}`)).body.scheduleId;
       await page.goto(`${baseUrl()}/tasks/${b.id}`);
       await page.waitForLoadState("networkidle");

@@ -26,7 +26,11 @@ const newUsername = () => `e2e_${randomBytes(5).toString("hex")}`;
  * A context that records page errors and Content-Security-Policy violations. `axe`: bypass the CSP so that
  * axe-core can be injected (the app's strict policy would refuse it); every other test runs under the policy.
  */
-async function open(viewport: ViewportName, locale: string, options: { axe?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  viewport: ViewportName,
+  locale: string,
+  options: { axe?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: VIEWPORTS[viewport],
     isMobile: viewport === "phone",
@@ -43,7 +47,8 @@ async function open(viewport: ViewportName, locale: string, options: { axe?: boo
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
-    if (m.type() === "error" && /CSP violation|Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    if (m.type() === "error" && /CSP violation|Content Security Policy|Refused to/i.test(m.text()))
+      errors.push(m.text());
   });
   return { context, page, errors };
 }
@@ -84,24 +89,47 @@ async function press(scope: Locator, name: string) {
 /** waits until `target` (a card or the mini player) shows `state` and the server has answered (not busy) */
 async function waitForState(target: Locator, state: string) {
   await expect
-    .poll(async () => `${await target.getAttribute("data-state")} ${(await target.getAttribute("aria-busy")) ?? "idle"}`, { timeout: 10_000 })
+    .poll(
+      async () => `${await target.getAttribute("data-state")} ${(await target.getAttribute("aria-busy")) ?? "idle"}`,
+      { timeout: 10_000 },
+    )
     .toBe(`${state} idle`);
 }
 
 /** seconds shown by a timer "mm:ss" or "h:mm:ss" */
 async function seconds(timer: Locator): Promise<number> {
   const text = (await timer.innerText()).trim();
-  return text.split(":").map(Number).reduce((total, part) => total * 60 + part, 0);
+  return text
+    .split(":")
+    .map(Number)
+    .reduce((total, part) => total * 60 + part, 0);
 }
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.targets.join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.targets.join(", ")}`);
 }
 
 describe("today and the player", () => {
@@ -120,7 +148,9 @@ describe("today and the player", () => {
       expect(await report.getAttribute("data-planned-minutes")).toBe("30");
       expect(await report.getByTestId("track-progress").count()).toBe(0);
       // only what the table allows from NOT_STARTED
-      expect(await report.locator("[data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))).toEqual(["start", "complete"]);
+      expect(
+        await report.locator("[data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action"))),
+      ).toEqual(["start", "complete"]);
 
       await press(report, "Start");
       const player = page.getByRole("region", { name: "Now playing" });
@@ -136,7 +166,9 @@ describe("today and the player", () => {
       const beforeReload = await seconds(timer);
       await page.reload();
       await waitForState(page.getByRole("region", { name: "Now playing" }), "IN_PROGRESS");
-      expect(await seconds(page.getByRole("region", { name: "Now playing" }).getByRole("timer"))).toBeGreaterThanOrEqual(beforeReload);
+      expect(
+        await seconds(page.getByRole("region", { name: "Now playing" }).getByRole("timer")),
+      ).toBeGreaterThanOrEqual(beforeReload);
       await screenshot(page, "today-running-phone");
 
       await press(page.getByRole("region", { name: "Now playing" }), "Pause");
@@ -148,12 +180,16 @@ describe("today and the player", () => {
 
       await press(report, "Resume");
       await waitForState(page.getByRole("region", { name: "Now playing" }), "IN_PROGRESS");
-      await expect.poll(() => seconds(page.getByRole("region", { name: "Now playing" }).getByRole("timer")), { timeout: 6_000 }).toBeGreaterThan(paused);
+      await expect
+        .poll(() => seconds(page.getByRole("region", { name: "Now playing" }).getByRole("timer")), { timeout: 6_000 })
+        .toBeGreaterThan(paused);
 
       await press(page.getByRole("region", { name: "Now playing" }), "Complete");
       await waitForState(report, "COMPLETED");
       await page.getByTestId("mini-player").waitFor({ state: "detached" });
-      expect(await report.locator("[data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))).toEqual(["reset"]);
+      expect(
+        await report.locator("[data-action]").evaluateAll((els) => els.map((e) => e.getAttribute("data-action"))),
+      ).toEqual(["reset"]);
       expect(await seconds(report.getByRole("timer"))).toBeGreaterThanOrEqual(paused + 1);
       expect(errors).toEqual([]);
     } finally {

@@ -54,7 +54,12 @@ describe("settings: working hours", () => {
 describe("today: planned length", () => {
   it("each card shows its schedule's planned minutes", async () => {
     const member = await newMember({ locale: "en" });
-    const created = await member.api("POST", "/schedules", { title: "Plan the week", startAt: new Date().toISOString(), type: "ADMIN_TASK", plannedMinutes: 45 });
+    const created = await member.api("POST", "/schedules", {
+      title: "Plan the week",
+      startAt: new Date().toISOString(),
+      type: "ADMIN_TASK",
+      plannedMinutes: 45,
+    });
     expect(created.status).toBe(201);
     const { context, page } = await signedIn(browser, member, "phone");
     try {

@@ -26,7 +26,8 @@ import { createTestMember, outboxOf } from "../support/fixtures";
 const unreachable = await brokerUnreachable();
 if (unreachable) console.warn(`SKIPPED tests/integration/amqp.test.ts: ${unreachable}`);
 const noRestart = unreachable ? "no broker" : await restartUnavailable();
-if (!unreachable && noRestart) console.warn(`SKIPPED the broker-restart test of tests/integration/amqp.test.ts: ${noRestart}`);
+if (!unreachable && noRestart)
+  console.warn(`SKIPPED the broker-restart test of tests/integration/amqp.test.ts: ${noRestart}`);
 
 const DOWN_URL = "amqp://guest:guest@127.0.0.1:1"; // nothing listens there: connection refused
 
@@ -49,14 +50,18 @@ async function setUp(label: string) {
   const exchange = testExchange(label);
   const consumer = await bindQueue(exchange);
   const publisher = new AmqpPublisher({ url: brokerUrl, exchange });
-  cleanups.push(() => consumer.remove(), () => publisher.close());
+  cleanups.push(
+    () => consumer.remove(),
+    () => publisher.close(),
+  );
   return { exchange, consumer, publisher };
 }
 
 /** a few real transitions of one schedule: 5 events */
 async function driveTransitions(memberId: string) {
   const s = await createSchedule(memberId, { title: "Write the intro", startAt: new Date(), type: "DEEP_WORK" });
-  for (const action of ["start", "pause", "resume", "complete"] as const) await transitionSchedule(memberId, s.id, action);
+  for (const action of ["start", "pause", "resume", "complete"] as const)
+    await transitionSchedule(memberId, s.id, action);
 }
 
 /** `count` outbox rows at once, as a burst of transitions would write them */
@@ -79,7 +84,13 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
     const m = await createTestMember();
     await driveTransitions(m.id);
     const rows = await outboxOf(m.id);
-    expect(rows.map((r) => r.type)).toEqual(["schedule.created", "schedule.started", "schedule.paused", "schedule.resumed", "schedule.completed"]);
+    expect(rows.map((r) => r.type)).toEqual([
+      "schedule.created",
+      "schedule.started",
+      "schedule.paused",
+      "schedule.resumed",
+      "schedule.completed",
+    ]);
 
     expect(await publishOutboxToAmqp(publisher)).toMatchObject({ sent: 5, failed: 0 });
     const got = await consumer.collect();
@@ -92,7 +103,13 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
         deliveryMode: 2,
         timestamp: Math.floor(r.occurredAt.getTime() / 1000),
         appId: "pinit",
-        body: { id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), memberId: m.id, scheduleId: r.scheduleId },
+        body: {
+          id: r.id,
+          type: r.type,
+          occurredAt: r.occurredAt.toISOString(),
+          memberId: m.id,
+          scheduleId: r.scheduleId,
+        },
       })),
     );
     // confirmed rows are marked on the AMQP channel only: the Inngest relay's state is its own
@@ -126,8 +143,12 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
     expect(toInngest.map((e) => e.id)).toEqual(failed.map((r) => r.id));
 
     // before the back-off ends nothing is tried; after it, the broker gets them all, once
-    expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 1_000) })).toMatchObject({ sent: 0 });
-    expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 6_000) })).toMatchObject({ sent: 5 });
+    expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 1_000) })).toMatchObject({
+      sent: 0,
+    });
+    expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 6_000) })).toMatchObject({
+      sent: 5,
+    });
     expect((await consumer.collect()).map((d) => d.messageId)).toEqual(failed.map((r) => r.id));
     expect(await amqpUnsent(m.id)).toBe(0);
   });
@@ -145,7 +166,10 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
     ]);
     expect(results.map((r) => r.failed)).toEqual([0, 0]);
     expect(results[0]!.sent + results[1]!.sent).toBe(400);
-    expect(results.every((r) => r.sent > 0), `both replicas took part: ${results.map((r) => r.sent).join(" + ")}`).toBe(true);
+    expect(
+      results.every((r) => r.sent > 0),
+      `both replicas took part: ${results.map((r) => r.sent).join(" + ")}`,
+    ).toBe(true);
     const { ids, duplicates } = tally(await consumer.collect());
     expect(duplicates).toBe(0);
     expect(ids).toEqual(new Set((await outboxOf(m.id)).map((r) => r.id)));
@@ -182,7 +206,11 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
         }
       })();
 
-      await expect.poll(() => db().outboxEvent.count({ where: { memberId: m.id, amqpSentAt: { not: null } } }), { timeout: 60_000 }).toBeGreaterThan(100);
+      await expect
+        .poll(() => db().outboxEvent.count({ where: { memberId: m.id, amqpSentAt: { not: null } } }), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThan(100);
       let confirmedBefore: number;
       try {
         await stopBroker();
@@ -234,7 +262,10 @@ describe.skipIf(unreachable !== null)("the AMQP channel of the outbox", () => {
       for (const r of blocked) expect(r.amqpLastError).toMatch(/confirmed not all of 5 message\(s\) within 1500 ms/);
 
       // the next sweep opens a new connection and publishes them
-      expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 6_000) })).toMatchObject({ sent: 5, failed: 0 });
+      expect(await publishOutboxToAmqp(publisher, { now: () => new Date(now.getTime() + 6_000) })).toMatchObject({
+        sent: 5,
+        failed: 0,
+      });
       const { ids, duplicates } = tally(await consumer.collect());
       console.info(`blocked broker: 10 events, ${duplicates} duplicate(s)`);
       expect(ids).toEqual(new Set((await outboxOf(m.id)).map((r) => r.id)));

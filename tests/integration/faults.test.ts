@@ -110,7 +110,9 @@ const terminateBackend: Killer = {
         const { rows } = await admin.query<{ pid: number; query: string }>(sleepers);
         const victim = rows[0];
         if (victim) {
-          const { rows: done } = await admin.query<{ ok: boolean }>("SELECT pg_terminate_backend($1) AS ok", [victim.pid]);
+          const { rows: done } = await admin.query<{ ok: boolean }>("SELECT pg_terminate_backend($1) AS ok", [
+            victim.pid,
+          ]);
           expect(done[0]?.ok).toBe(true);
           return victim.query;
         }
@@ -183,13 +185,16 @@ async function expectNoTransactionLeftOpen() {
     return;
   }
   await expect
-    .poll(async () => {
-      const { rows } = await admin.query<{ state: string; query: string }>(
-        `SELECT state, query FROM pg_stat_activity
+    .poll(
+      async () => {
+        const { rows } = await admin.query<{ state: string; query: string }>(
+          `SELECT state, query FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
-      );
-      return rows;
-    }, { timeout: 5_000 })
+        );
+        return rows;
+      },
+      { timeout: 5_000 },
+    )
     .toEqual([]);
 }
 
@@ -200,7 +205,15 @@ function transition(api: Client, id: string, action: string, options: CallOption
 }
 
 /** fire the request, kill its connection at `table`, and return the answer the API client got */
-async function transitionKilled(killer: Killer, api: Client, memberId: string, scheduleId: string, action: string, table: LastWrite, options: CallOptions) {
+async function transitionKilled(
+  killer: Killer,
+  api: Client,
+  memberId: string,
+  scheduleId: string,
+  action: string,
+  table: LastWrite,
+  options: CallOptions,
+) {
   const armed = await killer.arm(memberId, table);
   try {
     const [answer, statement] = await Promise.all([transition(api, scheduleId, action, options), armed.killed]);
@@ -254,8 +267,18 @@ describe("a database connection lost in the middle of a transition", () => {
     it(`complete, killed by ${killer.name} at the statistics write: 503 UNAVAILABLE, nothing written; the retry completes it once`, async () => {
       const member = await testMember();
       const api = client(member);
-      const task = await createTask(member.id, { title: "linked", deadline: "2099-12-31", importance: 5, difficulty: 3 });
-      const s = await createSchedule(member.id, { title: "fault", startAt: new Date(), type: "DEEP_WORK", taskId: task.id });
+      const task = await createTask(member.id, {
+        title: "linked",
+        deadline: "2099-12-31",
+        importance: 5,
+        difficulty: 3,
+      });
+      const s = await createSchedule(member.id, {
+        title: "fault",
+        startAt: new Date(),
+        type: "DEEP_WORK",
+        taskId: task.id,
+      });
       await transitionSchedule(member.id, s.id, "start", { now: new Date(Date.now() - 90_000) });
       const key = { headers: { "Idempotency-Key": `fault-complete-${killer.name}` } };
       const before = await snapshot(member.id);
@@ -310,7 +333,10 @@ if (!embedded) {
           await lockMember(tx, second);
         });
       const results = await Promise.allSettled([lockBoth(a.id, b.id), lockBoth(b.id, a.id)]);
-      expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.status))).toEqual(["fulfilled", "fulfilled"]);
+      expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.status))).toEqual([
+        "fulfilled",
+        "fulfilled",
+      ]);
       expect(attempts).toBe(3); // PostgreSQL chose one as the deadlock victim; it ran once more
     });
   });
@@ -346,7 +372,9 @@ describe("Inngest unreachable for a while", () => {
       async settled(delivered: () => readonly string[]) {
         await expect.poll(() => t.running, { timeout: 20_000 }).toBe(0);
         await expect
-          .poll(() => db().outboxEvent.count({ where: { id: { in: [...delivered()] }, sentAt: null } }), { timeout: 5_000 })
+          .poll(() => db().outboxEvent.count({ where: { id: { in: [...delivered()] }, sentAt: null } }), {
+            timeout: 5_000,
+          })
           .toBe(0);
       },
     };
@@ -385,10 +413,18 @@ describe("Inngest unreachable for a while", () => {
 
     const member = await testMember();
     const schedules = [];
-    for (let i = 0; i < 3; i++) schedules.push(await createSchedule(member.id, { title: `s${i}`, startAt: new Date(), type: "QUICK_TASK" }));
+    for (let i = 0; i < 3; i++)
+      schedules.push(await createSchedule(member.id, { title: `s${i}`, startAt: new Date(), type: "QUICK_TASK" }));
     // transitions keep happening while the sender is down, between sweeps that fail too
     const plan: [number, "start" | "pause" | "resume" | "complete" | "stop" | "reset"][] = [
-      [0, "start"], [0, "pause"], [1, "start"], [1, "complete"], [0, "resume"], [2, "complete"], [2, "reset"], [0, "stop"],
+      [0, "start"],
+      [0, "pause"],
+      [1, "start"],
+      [1, "complete"],
+      [0, "resume"],
+      [2, "complete"],
+      [2, "reset"],
+      [0, "stop"],
     ];
     for (const [n, action] of plan) {
       await transitionSchedule(member.id, schedules[n]!.id, action);
@@ -404,7 +440,9 @@ describe("Inngest unreachable for a while", () => {
     expect(waiting.some((r) => r.lastError === "connect ECONNREFUSED 127.0.0.1:8288" && r.attempts > 0)).toBe(true);
     expect(delivered).toEqual([]);
     // each transition's after-commit relay was tried and failed (and said so)
-    expect(warn.mock.calls.filter(([m]) => String(m).includes("left for the sweep")).length).toBeGreaterThanOrEqual(3 + plan.length);
+    expect(warn.mock.calls.filter(([m]) => String(m).includes("left for the sweep")).length).toBeGreaterThanOrEqual(
+      3 + plan.length,
+    );
 
     // it recovers: new transitions are relayed right after commit, the sweeps send the backlog
     down = false;
@@ -416,39 +454,45 @@ describe("Inngest unreachable for a while", () => {
     await expectEachSentOnce(member.id, delivered);
   });
 
-  it("the real Inngest client: connections refused, then 500s, then recovery: each event reaches Inngest once", { timeout: 90_000 }, async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const sender = tracked(sendToInngest);
-    registerOutboxSender(sender.send); // as instrumentation.ts does
-    const accepted = () => inngestStub.accepted;
-    const clock = { now: new Date() };
-    const member = await testMember();
+  it(
+    "the real Inngest client: connections refused, then 500s, then recovery: each event reaches Inngest once",
+    { timeout: 90_000 },
+    async () => {
+      vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      const sender = tracked(sendToInngest);
+      registerOutboxSender(sender.send); // as instrumentation.ts does
+      const accepted = () => inngestStub.accepted;
+      const clock = { now: new Date() };
+      const member = await testMember();
 
-    // Inngest does not answer at all
-    await inngestStub.setMode("refuse");
-    const s = await createSchedule(member.id, { title: "real", startAt: new Date(), type: "ADMIN_TASK" });
-    await transitionSchedule(member.id, s.id, "start");
-    await sender.settled(accepted);
-    clock.now = new Date(clock.now.getTime() + 3_600_000);
-    expect(await drainOutbox(sender.send, { now: () => clock.now })).toMatchObject({ sent: 0, failed: 2 });
+      // Inngest does not answer at all
+      await inngestStub.setMode("refuse");
+      const s = await createSchedule(member.id, { title: "real", startAt: new Date(), type: "ADMIN_TASK" });
+      await transitionSchedule(member.id, s.id, "start");
+      await sender.settled(accepted);
+      clock.now = new Date(clock.now.getTime() + 3_600_000);
+      expect(await drainOutbox(sender.send, { now: () => clock.now })).toMatchObject({ sent: 0, failed: 2 });
 
-    // Inngest answers 500
-    await inngestStub.setMode("error");
-    await transitionSchedule(member.id, s.id, "pause");
-    await sender.settled(accepted);
-    clock.now = new Date(clock.now.getTime() + 3_600_000);
-    expect(await drainOutbox(sender.send, { now: () => clock.now })).toMatchObject({ sent: 0, failed: 3 });
-    expect(inngestStub.errors).toBeGreaterThan(0);
-    expect(accepted()).toEqual([]);
-    const waiting = await outboxOf(member.id);
-    expect(waiting.map((r) => [r.sentAt, r.attempts > 0, r.lastError !== null])).toEqual(Array(3).fill([null, true, true]));
+      // Inngest answers 500
+      await inngestStub.setMode("error");
+      await transitionSchedule(member.id, s.id, "pause");
+      await sender.settled(accepted);
+      clock.now = new Date(clock.now.getTime() + 3_600_000);
+      expect(await drainOutbox(sender.send, { now: () => clock.now })).toMatchObject({ sent: 0, failed: 3 });
+      expect(inngestStub.errors).toBeGreaterThan(0);
+      expect(accepted()).toEqual([]);
+      const waiting = await outboxOf(member.id);
+      expect(waiting.map((r) => [r.sentAt, r.attempts > 0, r.lastError !== null])).toEqual(
+        Array(3).fill([null, true, true]),
+      );
 
-    // Inngest is back
-    await inngestStub.setMode("accept");
-    await transitionSchedule(member.id, s.id, "resume");
-    await sender.settled(accepted);
-    expect(accepted()).toHaveLength(1); // relayed right after commit
-    await sweepUntilEmpty(sender.send, clock);
-    await expectEachSentOnce(member.id, accepted());
-  });
+      // Inngest is back
+      await inngestStub.setMode("accept");
+      await transitionSchedule(member.id, s.id, "resume");
+      await sender.settled(accepted);
+      expect(accepted()).toHaveLength(1); // relayed right after commit
+      await sweepUntilEmpty(sender.send, clock);
+      await expectEachSentOnce(member.id, accepted());
+    },
+  );
 });

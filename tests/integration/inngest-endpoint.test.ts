@@ -27,7 +27,13 @@ function forgedRun(scheduleId: string) {
     event,
     events: [event],
     steps: {},
-    ctx: { run_id: "01FORGED", attempt: 0, disable_immediate_execution: true, use_api: false, stack: { stack: [], current: 0 } },
+    ctx: {
+      run_id: "01FORGED",
+      attempt: 0,
+      disable_immediate_execution: true,
+      use_api: false,
+      stack: { stack: [], current: 0 },
+    },
     version: 1,
   };
   return new Request("http://pinit.test/api/inngest?fnId=pinit-schedule-reminder&stepId=step", {
@@ -43,13 +49,18 @@ describe("/api/inngest", () => {
     const member = await createTestMember();
     const answer = await POST(forgedRun(member.id), undefined);
     expect(answer.status).toBe(503);
-    expect(await answer.json()).toMatchObject({ error: { code: "UNAVAILABLE", message: expect.stringMatching(/INNGEST_SIGNING_KEY/) } });
+    expect(await answer.json()).toMatchObject({
+      error: { code: "UNAVAILABLE", message: expect.stringMatching(/INNGEST_SIGNING_KEY/) },
+    });
     expect((await GET(new Request("http://pinit.test/api/inngest"), undefined)).status).toBe(503);
     expect((await PUT(new Request("http://pinit.test/api/inngest", { method: "PUT" }), undefined)).status).toBe(503);
   });
 
   it("with a signing key, refuses an unsigned call", async () => {
-    const { POST } = await routeUnder({ NODE_ENV: "production", INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef0123456789abcdef" });
+    const { POST } = await routeUnder({
+      NODE_ENV: "production",
+      INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef0123456789abcdef",
+    });
     const member = await createTestMember();
     const answer = await POST(forgedRun(member.id), undefined);
     expect(answer.status).toBeGreaterThanOrEqual(400);

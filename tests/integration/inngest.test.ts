@@ -27,15 +27,32 @@ const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
 
 async function armed(options: { lead?: number; startAt?: Date } = {}) {
   const member = await createTestMember();
-  if (options.lead !== undefined) await db().member.update({ where: { id: member.id }, data: { reminderLeadMinutes: options.lead } });
-  const schedule = await createSchedule(member.id, { title: "Write the intro", startAt: options.startAt ?? hours(2), type: "DEEP_WORK" });
-  const event = { name: "schedule.created", id: "evt-" + schedule.id, data: { memberId: member.id, scheduleId: schedule.id } };
+  if (options.lead !== undefined)
+    await db().member.update({ where: { id: member.id }, data: { reminderLeadMinutes: options.lead } });
+  const schedule = await createSchedule(member.id, {
+    title: "Write the intro",
+    startAt: options.startAt ?? hours(2),
+    type: "DEEP_WORK",
+  });
+  const event = {
+    name: "schedule.created",
+    id: "evt-" + schedule.id,
+    data: { memberId: member.id, scheduleId: schedule.id },
+  };
   return { member, schedule, event };
 }
 
 /** run the reminder with every sleep mocked (optionally doing something while "asleep") and the clock fixed */
-function runReminder(event: { name: string; id?: string; data: Record<string, unknown> }, whileAsleep?: () => Promise<void>) {
-  const sleeps = Array.from({ length: 10 }, (_, i) => ({ id: `sleep-${i}`, handler: async () => { if (i === 0) await whileAsleep?.(); } }));
+function runReminder(
+  event: { name: string; id?: string; data: Record<string, unknown> },
+  whileAsleep?: () => Promise<void>,
+) {
+  const sleeps = Array.from({ length: 10 }, (_, i) => ({
+    id: `sleep-${i}`,
+    handler: async () => {
+      if (i === 0) await whileAsleep?.();
+    },
+  }));
   const t = new InngestTestEngine({
     function: scheduleReminder,
     events: [event as never],
@@ -73,15 +90,29 @@ describe("the reminder", () => {
 
   it("sends nothing when the schedule started, was rescheduled or was deleted while it slept", async () => {
     const started = await armed();
-    expect((await runReminder(started.event, async () => void (await transitionSchedule(started.member.id, started.schedule.id, "start")))).result)
-      .toMatchObject({ reminded: false, delivery: { sent: false, reason: "started" } });
+    expect(
+      (
+        await runReminder(
+          started.event,
+          async () => void (await transitionSchedule(started.member.id, started.schedule.id, "start")),
+        )
+      ).result,
+    ).toMatchObject({ reminded: false, delivery: { sent: false, reason: "started" } });
 
     const moved = await armed();
-    expect((await runReminder(moved.event, async () => void (await updateSchedule(moved.member.id, moved.schedule.id, { startAt: hours(5) })))).result)
-      .toMatchObject({ reminded: false, delivery: { sent: false, reason: "rescheduled" } });
+    expect(
+      (
+        await runReminder(
+          moved.event,
+          async () => void (await updateSchedule(moved.member.id, moved.schedule.id, { startAt: hours(5) })),
+        )
+      ).result,
+    ).toMatchObject({ reminded: false, delivery: { sent: false, reason: "rescheduled" } });
 
     const gone = await armed();
-    expect((await runReminder(gone.event, () => deleteSchedule(gone.member.id, gone.schedule.id))).result).toMatchObject({
+    expect(
+      (await runReminder(gone.event, () => deleteSchedule(gone.member.id, gone.schedule.id))).result,
+    ).toMatchObject({
       reminded: false,
       delivery: { sent: false, reason: "gone" },
     });
@@ -105,7 +136,9 @@ describe("the reminder", () => {
   it("cuts a reminder 20 days away into sleeps of at most 6 days, re-checking between them", async () => {
     const { event } = await armed({ lead: 0, startAt: hours(20 * 24) });
     const { ctx, result } = await runReminder(event);
-    const calls = vi.mocked(ctx.step.sleepUntil).mock.calls.map(([id, at]) => [id, new Date(at as Date).getTime() - NOW.getTime()]);
+    const calls = vi
+      .mocked(ctx.step.sleepUntil)
+      .mock.calls.map(([id, at]) => [id, new Date(at as Date).getTime() - NOW.getTime()]);
     expect(calls).toEqual([
       ["sleep-0", 6 * 86_400_000],
       ["sleep-1", 12 * 86_400_000],
@@ -119,10 +152,15 @@ describe("the reminder", () => {
   it("a snooze re-arms it for the snooze instant, under a key of its own", async () => {
     const { member, schedule } = await armed();
     const until = new Date(NOW.getTime() + 10 * 60_000);
-    const { ctx, result } = await runReminder({ name: REMINDER_SNOOZED, data: { scheduleId: schedule.id, memberId: member.id, until: until.toISOString() } });
+    const { ctx, result } = await runReminder({
+      name: REMINDER_SNOOZED,
+      data: { scheduleId: schedule.id, memberId: member.id, until: until.toISOString() },
+    });
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("sleep-0", until);
     expect(result).toMatchObject({ reminded: true });
-    expect(send.mock.calls[0]![1].key).toBe(`reminder:${schedule.id}:${Math.floor(hours(2).getTime() / 1000)}:snooze:${Math.floor(until.getTime() / 1000)}`);
+    expect(send.mock.calls[0]![1].key).toBe(
+      `reminder:${schedule.id}:${Math.floor(hours(2).getTime() / 1000)}:snooze:${Math.floor(until.getTime() / 1000)}`,
+    );
   });
 
   it("fails the send step while some device must be retried, so that Inngest retries it", async () => {
@@ -135,15 +173,22 @@ describe("the reminder", () => {
   it("is cancelled only by events of the same schedule", () => {
     // getConfig is what the SDK registers with Inngest; it is not public API, so it is reached through a cast
     type Registration = { cancel?: unknown; triggers?: unknown };
-    const registered = scheduleReminder as unknown as { getConfig(o: { baseUrl: URL; appPrefix: string }): Registration[] };
-    const config = registered.getConfig({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "pinit" })[0]!;
+    const registered = scheduleReminder as unknown as {
+      getConfig(o: { baseUrl: URL; appPrefix: string }): Registration[];
+    };
+    const config = registered.getConfig({
+      baseUrl: new URL("http://127.0.0.1:3000/api/inngest"),
+      appPrefix: "pinit",
+    })[0]!;
     expect(config.cancel).toEqual([
       { event: "schedule.started", if: "async.data.scheduleId == event.data.scheduleId" },
       { event: "schedule.rescheduled", if: "async.data.scheduleId == event.data.scheduleId && async.id != event.id" },
       { event: "schedule.deleted", if: "async.data.scheduleId == event.data.scheduleId" },
     ]);
     expect(config.triggers).toEqual(
-      ["schedule.created", "schedule.rescheduled", "schedule.stopped", "schedule.reset", REMINDER_SNOOZED].map((event) => ({ event })),
+      ["schedule.created", "schedule.rescheduled", "schedule.stopped", "schedule.reset", REMINDER_SNOOZED].map(
+        (event) => ({ event }),
+      ),
     );
   });
 });
@@ -162,7 +207,13 @@ describe("the outbox sweep", () => {
         id: row!.id,
         name: "schedule.created",
         ts: row!.occurredAt.getTime(),
-        data: { id: row!.id, type: "schedule.created", occurredAt: row!.occurredAt.toISOString(), memberId: member.id, scheduleId: schedule.id },
+        data: {
+          id: row!.id,
+          type: "schedule.created",
+          occurredAt: row!.occurredAt.toISOString(),
+          memberId: member.id,
+          scheduleId: schedule.id,
+        },
       },
     ]);
     expect((await db().outboxEvent.findUniqueOrThrow({ where: { id: row!.id } })).sentAt).not.toBeNull();

@@ -11,7 +11,10 @@ import { at, createTestMember } from "../support/fixtures";
 class RolledBack extends Error {}
 
 /** the violations per check after `corrupt` ran, all in one transaction that is then rolled back */
-async function violationsAfter(memberId: string, corrupt: (tx: Tx) => Promise<unknown>): Promise<Record<string, number>> {
+async function violationsAfter(
+  memberId: string,
+  corrupt: (tx: Tx) => Promise<unknown>,
+): Promise<Record<string, number>> {
   let found: Record<string, number> = {};
   await db()
     .$transaction(async (tx) => {
@@ -30,7 +33,9 @@ async function violationsAfter(memberId: string, corrupt: (tx: Tx) => Promise<un
 async function playedMember() {
   const member = await createTestMember({ timezone: "Asia/Seoul" });
   const [a, b, c] = await Promise.all(
-    ["a", "b", "c"].map((title) => createSchedule(member.id, { title, startAt: at("2026-03-02T00:00:00Z"), type: "DEEP_WORK" })),
+    ["a", "b", "c"].map((title) =>
+      createSchedule(member.id, { title, startAt: at("2026-03-02T00:00:00Z"), type: "DEEP_WORK" }),
+    ),
   );
   const play = (id: string, action: "start" | "pause" | "resume" | "complete", iso: string, switchRunning = false) =>
     transitionSchedule(member.id, id, action, { now: at(iso), switch: switchRunning });
@@ -67,9 +72,11 @@ describe("the load test's invariants", () => {
 
   it("catch overlapping sessions of two schedules", async () => {
     const { member, b } = await playedMember();
-    const found = await violationsAfter(member.id, (tx) =>
-      // a's first session ran 01:00–01:20; b gets a closed one inside it
-      tx.$executeRaw`INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt", "endedAt", day)
+    const found = await violationsAfter(
+      member.id,
+      (tx) =>
+        // a's first session ran 01:00–01:20; b gets a closed one inside it
+        tx.$executeRaw`INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt", "endedAt", day)
         VALUES (gen_random_uuid(), ${member.id}::uuid, ${b.id}::uuid, ${at("2026-03-02T01:10:00Z")}, ${at("2026-03-02T01:15:00Z")}, '2026-03-02')`,
     );
     expect(found).toEqual({ [OVERLAP]: 1 });
@@ -77,20 +84,25 @@ describe("the load test's invariants", () => {
 
   it("catch statistics that differ from their sessions by one second", async () => {
     const { member } = await playedMember();
-    const found = await violationsAfter(member.id, (tx) =>
-      tx.$executeRaw`UPDATE daily_statistics SET seconds = seconds + 1 WHERE "memberId" = ${member.id}::uuid`,
+    const found = await violationsAfter(
+      member.id,
+      (tx) => tx.$executeRaw`UPDATE daily_statistics SET seconds = seconds + 1 WHERE "memberId" = ${member.id}::uuid`,
     );
     expect(found).toEqual({ [STATISTICS]: 1 });
   });
 
   it("catch a lost outbox event and a doubled one", async () => {
     const { member, a, c } = await playedMember();
-    const lost = await violationsAfter(member.id, (tx) =>
-      tx.$executeRaw`DELETE FROM outbox_events WHERE id = (SELECT id FROM outbox_events WHERE "scheduleId" = ${a.id}::uuid AND type = 'schedule.paused')`,
+    const lost = await violationsAfter(
+      member.id,
+      (tx) =>
+        tx.$executeRaw`DELETE FROM outbox_events WHERE id = (SELECT id FROM outbox_events WHERE "scheduleId" = ${a.id}::uuid AND type = 'schedule.paused')`,
     );
     expect(lost).toEqual({ [OUTBOX]: 1 });
-    const doubled = await violationsAfter(member.id, (tx) =>
-      tx.$executeRaw`INSERT INTO outbox_events (id, type, "memberId", "scheduleId", "occurredAt")
+    const doubled = await violationsAfter(
+      member.id,
+      (tx) =>
+        tx.$executeRaw`INSERT INTO outbox_events (id, type, "memberId", "scheduleId", "occurredAt")
         SELECT gen_random_uuid(), type, "memberId", "scheduleId", "occurredAt" FROM outbox_events WHERE "scheduleId" = ${c.id}::uuid AND type = 'schedule.started'`,
     );
     expect(doubled).toEqual({ [OUTBOX]: 1 });

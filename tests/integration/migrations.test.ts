@@ -20,14 +20,24 @@ describe("migrations", () => {
   it("produce exactly the schema in prisma/schema.prisma (drift check)", async () => {
     const { stdout } = await exec(
       "node_modules/.bin/prisma",
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       { env: process.env },
     );
     expect(stdout).toContain("No difference detected");
   }, 60_000);
 
   it("are all applied to the test database", async () => {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    );
     const { readdirSync } = await import("node:fs");
     const folders = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory());
     expect(rows[0].n).toBe(folders.length);
@@ -88,7 +98,9 @@ describe("database constraints", () => {
   it("accepts a valid member, task, schedule and edge", async () => {
     expect(
       await attempt(
-        member(M1) + task(T1) + task(T2) +
+        member(M1) +
+          task(T1) +
+          task(T2) +
           `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');` +
           schedule("00000000-0000-7000-8000-0000000000b1"),
       ),
@@ -99,36 +111,58 @@ describe("database constraints", () => {
     ["a username with capitals", member(M1, "Bad_Name"), "members_username_format"],
     ["a username of 3 characters", member(M1, "abc"), "members_username_format"],
     ["a daily goal of 0", member(M1) + `UPDATE members SET "dailyGoalMinutes" = 0;`, "members_daily_goal_range"],
-    ["a reminder lead of 121", member(M1) + `UPDATE members SET "reminderLeadMinutes" = 121;`, "members_reminder_lead_range"],
+    [
+      "a reminder lead of 121",
+      member(M1) + `UPDATE members SET "reminderLeadMinutes" = 121;`,
+      "members_reminder_lead_range",
+    ],
     ["importance 10", member(M1) + task(T1) + `UPDATE tasks SET importance = 10;`, "tasks_importance_range"],
     ["difficulty 4", member(M1) + task(T1) + `UPDATE tasks SET difficulty = 4;`, "tasks_difficulty_fibonacci"],
     ["a blank title", member(M1) + task(T1) + `UPDATE tasks SET title = '   ';`, "tasks_title_length"],
-    ["0 expected minutes", member(M1) + task(T1) + `UPDATE tasks SET "expectedMinutes" = 0;`, "tasks_expected_minutes_range"],
+    [
+      "0 expected minutes",
+      member(M1) + task(T1) + `UPDATE tasks SET "expectedMinutes" = 0;`,
+      "tasks_expected_minutes_range",
+    ],
     [
       "a self edge",
-      member(M1) + task(T1) + `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T1}');`,
+      member(M1) +
+        task(T1) +
+        `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T1}');`,
       "task_dependencies_no_self_edge",
     ],
     [
       "a duplicate edge",
-      member(M1) + task(T1) + task(T2) +
-        `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');`.repeat(2),
+      member(M1) +
+        task(T1) +
+        task(T2) +
+        `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');`.repeat(
+          2,
+        ),
       "task_dependencies_pkey",
     ],
     [
       "an edge to another member's task",
-      member(M1) + member(M2, "other_user") + task(T1) + task(T2, M2) +
+      member(M1) +
+        member(M2, "other_user") +
+        task(T1) +
+        task(T2, M2) +
         `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');`,
       "task_dependencies_nextTaskId_memberId_fkey",
     ],
     [
       "two running schedules of one member",
-      member(M1) + schedule("00000000-0000-7000-8000-0000000000b1", "IN_PROGRESS") + schedule("00000000-0000-7000-8000-0000000000b2", "IN_PROGRESS"),
+      member(M1) +
+        schedule("00000000-0000-7000-8000-0000000000b1", "IN_PROGRESS") +
+        schedule("00000000-0000-7000-8000-0000000000b2", "IN_PROGRESS"),
       "schedules_one_in_progress_per_member",
     ],
     [
       "two schedules of one task",
-      member(M1) + task(T1) + schedule("00000000-0000-7000-8000-0000000000b1") + schedule("00000000-0000-7000-8000-0000000000b2") +
+      member(M1) +
+        task(T1) +
+        schedule("00000000-0000-7000-8000-0000000000b1") +
+        schedule("00000000-0000-7000-8000-0000000000b2") +
         `UPDATE schedules SET "taskId" = '${T1}' WHERE "memberId" = '${M1}';`,
       "schedules_taskId_key",
     ],
@@ -139,24 +173,30 @@ describe("database constraints", () => {
     ],
     [
       "a session that ends before it starts",
-      member(M1) + schedule("00000000-0000-7000-8000-0000000000b1") +
+      member(M1) +
+        schedule("00000000-0000-7000-8000-0000000000b1") +
         `INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt", "endedAt", day) VALUES (gen_random_uuid(), '${M1}', '00000000-0000-7000-8000-0000000000b1', now(), now() - interval '1 second', current_date);`,
       "work_sessions_ordered",
     ],
     [
       "two open sessions of one schedule",
-      member(M1) + schedule("00000000-0000-7000-8000-0000000000b1") +
-        `INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt") VALUES (gen_random_uuid(), '${M1}', '00000000-0000-7000-8000-0000000000b1', now());`.repeat(2),
+      member(M1) +
+        schedule("00000000-0000-7000-8000-0000000000b1") +
+        `INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt") VALUES (gen_random_uuid(), '${M1}', '00000000-0000-7000-8000-0000000000b1', now());`.repeat(
+          2,
+        ),
       "work_sessions_one_open_per_schedule",
     ],
     [
       "negative statistics",
-      member(M1) + `INSERT INTO daily_statistics ("memberId", day, type, seconds) VALUES ('${M1}', current_date, 'DEEP_WORK', -1);`,
+      member(M1) +
+        `INSERT INTO daily_statistics ("memberId", day, type, seconds) VALUES ('${M1}', current_date, 'DEEP_WORK', -1);`,
       "daily_statistics_seconds_nonnegative",
     ],
     [
       "a push subscription with both transports",
-      member(M1) + `INSERT INTO push_subscriptions (id, "memberId", endpoint, p256dh, auth, "fcmToken", "updatedAt") VALUES (gen_random_uuid(), '${M1}', 'https://push.example/1', 'k', 'a', 't', now());`,
+      member(M1) +
+        `INSERT INTO push_subscriptions (id, "memberId", endpoint, p256dh, auth, "fcmToken", "updatedAt") VALUES (gen_random_uuid(), '${M1}', 'https://push.example/1', 'k', 'a', 't', now());`,
       "push_subscriptions_one_transport",
     ],
   ])("refuses %s", async (_name, sql, constraint) => {
@@ -167,13 +207,18 @@ describe("database constraints", () => {
     await client.query("BEGIN");
     try {
       await client.query(
-        member(M1) + task(T1) + task(T2) +
+        member(M1) +
+          task(T1) +
+          task(T2) +
           `INSERT INTO task_dependencies ("memberId", "previousTaskId", "nextTaskId") VALUES ('${M1}', '${T1}', '${T2}');` +
-          schedule("00000000-0000-7000-8000-0000000000b1") + `UPDATE schedules SET "taskId" = '${T1}' WHERE "memberId" = '${M1}';` +
+          schedule("00000000-0000-7000-8000-0000000000b1") +
+          `UPDATE schedules SET "taskId" = '${T1}' WHERE "memberId" = '${M1}';` +
           `DELETE FROM tasks WHERE id = '${T1}';`,
       );
       const edges = await client.query(`SELECT count(*)::int AS n FROM task_dependencies WHERE "memberId" = '${M1}'`);
-      const sched = await client.query(`SELECT "taskId" FROM schedules WHERE id = '00000000-0000-7000-8000-0000000000b1'`);
+      const sched = await client.query(
+        `SELECT "taskId" FROM schedules WHERE id = '00000000-0000-7000-8000-0000000000b1'`,
+      );
       expect(edges.rows[0].n).toBe(0);
       expect(sched.rows[0].taskId).toBeNull();
     } finally {

@@ -43,7 +43,13 @@ describe("outbox relay", () => {
     const result = await drainOutbox(t.send);
     expect(result).toMatchObject({ sent: 2, failed: 0 });
     expect(t.received).toEqual(
-      rows.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), memberId: m.id, scheduleId: s.id })),
+      rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        occurredAt: r.occurredAt.toISOString(),
+        memberId: m.id,
+        scheduleId: s.id,
+      })),
     );
     expect(await unsent(m.id)).toEqual([]);
   });
@@ -86,7 +92,13 @@ describe("outbox relay", () => {
     await createSchedule(m.id, { title: "x", startAt: new Date(), type: "DEEP_WORK" });
     await expect.poll(async () => (await unsent(m.id)).length).toBe(0);
     const [row] = await db().outboxEvent.findMany({ where: { memberId: m.id } });
-    const event = { id: row!.id, type: "schedule.created" as const, occurredAt: row!.occurredAt, memberId: m.id, scheduleId: row!.scheduleId! };
+    const event = {
+      id: row!.id,
+      type: "schedule.created" as const,
+      occurredAt: row!.occurredAt,
+      memberId: m.id,
+      scheduleId: row!.scheduleId!,
+    };
     expect(await relayNow([event])).toBe(true);
     expect(t.received.map((e) => e.id)).toEqual([row!.id, row!.id]); // the consumer dedupes by this id
     const after = await db().outboxEvent.findUniqueOrThrow({ where: { id: row!.id } });
@@ -96,8 +108,13 @@ describe("outbox relay", () => {
   it("concurrent sweeps never send one row twice", async () => {
     const t = stubTransport();
     const m = await createTestMember();
-    for (let i = 0; i < 30; i++) await createSchedule(m.id, { title: `s${i}`, startAt: new Date(), type: "QUICK_TASK" });
-    await Promise.all([drainOutbox(t.send, { batchSize: 7 }), drainOutbox(t.send, { batchSize: 7 }), drainOutbox(t.send, { batchSize: 7 })]);
+    for (let i = 0; i < 30; i++)
+      await createSchedule(m.id, { title: `s${i}`, startAt: new Date(), type: "QUICK_TASK" });
+    await Promise.all([
+      drainOutbox(t.send, { batchSize: 7 }),
+      drainOutbox(t.send, { batchSize: 7 }),
+      drainOutbox(t.send, { batchSize: 7 }),
+    ]);
     const ids = t.received.filter((e) => e.memberId === m.id).map((e) => e.id);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);

@@ -10,9 +10,11 @@ import { createTask } from "@/lib/services/tasks/create-task";
 import { updateTask } from "@/lib/services/tasks/update-task";
 import { createTestMember, outboxOf } from "../support/fixtures";
 
-const settle = <T,>(promises: Promise<T>[]) => Promise.allSettled(promises);
+const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
 const codes = (results: PromiseSettledResult<unknown>[]) =>
-  results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => (r.reason as { code?: string }).code ?? String(r.reason));
+  results
+    .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+    .map((r) => (r.reason as { code?: string }).code ?? String(r.reason));
 
 async function schedule(memberId: string) {
   return createSchedule(memberId, { title: "race", startAt: new Date(), type: "QUICK_TASK" });
@@ -54,7 +56,9 @@ describe("races", () => {
     const member = await createTestMember();
     const s = await schedule(member.id);
     const idempotency = { key: "double-click", fingerprint: `start ${s.id}` };
-    const results = await settle(Array.from({ length: 10 }, () => transitionSchedule(member.id, s.id, "start", { idempotency })));
+    const results = await settle(
+      Array.from({ length: 10 }, () => transitionSchedule(member.id, s.id, "start", { idempotency })),
+    );
     const answers = results.map((r) => (r.status === "fulfilled" ? r.value : null));
     expect(answers.every((a) => a !== null)).toBe(true);
     expect(answers.filter((a) => a!.replayed === false)).toHaveLength(1);
@@ -65,7 +69,8 @@ describe("races", () => {
 
   it("two dependency changes that would together close a cycle: exactly one is applied", async () => {
     const member = await createTestMember();
-    const task = (title: string) => createTask(member.id, { title, deadline: "2026-12-01", importance: 5, difficulty: 1 });
+    const task = (title: string) =>
+      createTask(member.id, { title, deadline: "2026-12-01", importance: 5, difficulty: 1 });
     const [a, b] = [await task("a"), await task("b")];
     const results = await settle([
       updateTask(member.id, b.id, { addPreviousTaskIds: [a.id] }),

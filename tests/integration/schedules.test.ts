@@ -14,7 +14,8 @@ import { db } from "@/lib/db/client";
 import { at, createTestMember, outboxOf, refusal } from "../support/fixtures";
 
 const NOW = at("2026-11-20T03:00:00.000Z");
-const make = (memberId: string, startAt = NOW, title = "s") => createSchedule(memberId, { title, startAt, type: "QUICK_TASK" }, NOW);
+const make = (memberId: string, startAt = NOW, title = "s") =>
+  createSchedule(memberId, { title, startAt, type: "QUICK_TASK" }, NOW);
 
 describe("editing", () => {
   it("is allowed only while NOT_STARTED; a new start time emits schedule.rescheduled; versions count writes", async () => {
@@ -67,7 +68,12 @@ describe("deleting", () => {
     await transitionSchedule(m.id, s.id, "complete", { now: new Date(NOW.getTime() + 7000) });
     await deleteSchedule(m.id, s.id, {}, NOW);
     expect((await getTask(m.id, task.id)).scheduleId).toBeNull();
-    expect(await db().schedule.findUnique({ where: { id: s.id }, select: { taskId: true, formerTaskId: true, state: true } })).toEqual({
+    expect(
+      await db().schedule.findUnique({
+        where: { id: s.id },
+        select: { taskId: true, formerTaskId: true, state: true },
+      }),
+    ).toEqual({
       taskId: null,
       formerTaskId: task.id,
       state: "COMPLETED",

@@ -37,7 +37,8 @@ describe("reads while transitioning", () => {
     let reads = 0;
     const writer = (async () => {
       try {
-        for (let i = 0; i < TRANSITIONS; i++) await transitionSchedule(member.id, s.id, i % 2 === 0 ? "pause" : "resume");
+        for (let i = 0; i < TRANSITIONS; i++)
+          await transitionSchedule(member.id, s.id, i % 2 === 0 ? "pause" : "resume");
       } finally {
         done = true;
       }
@@ -73,7 +74,11 @@ describe("reads while transitioning", () => {
     const writer = (async () => {
       try {
         for (let i = 0; i < TRANSITIONS; i++) {
-          await updateTask(member.id, b.id, i % 2 === 0 ? { addPreviousTaskIds: [a.id] } : { removePreviousTaskIds: [a.id] });
+          await updateTask(
+            member.id,
+            b.id,
+            i % 2 === 0 ? { addPreviousTaskIds: [a.id] } : { removePreviousTaskIds: [a.id] },
+          );
         }
       } finally {
         done = true;

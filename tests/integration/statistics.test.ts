@@ -45,7 +45,12 @@ async function recomputed(memberId: string): Promise<Row[]> {
 }
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant("transition" as const), schedule: fc.nat(4), action: fc.constantFrom(...SCHEDULE_ACTIONS), switch: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("transition" as const),
+    schedule: fc.nat(4),
+    action: fc.constantFrom(...SCHEDULE_ACTIONS),
+    switch: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("task" as const), schedule: fc.nat(4), complete: fc.boolean() }),
   fc.record({ kind: fc.constant("delete" as const), schedule: fc.nat(4) }),
 );
@@ -62,8 +67,15 @@ describe("statistics projection", () => {
           const ids: (string | null)[] = [];
           const tasks: (string | null)[] = [];
           for (let i = 0; i < 5; i++) {
-            const task = i % 2 === 0 ? await createTask(member.id, { title: `t${i}`, deadline: "2026-12-31", importance: 5, difficulty: 2 }) : null;
-            const s = await createSchedule(member.id, { title: `s${i}`, startAt: now, type: SCHEDULE_TYPES[i % 3]!, taskId: task?.id }, now);
+            const task =
+              i % 2 === 0
+                ? await createTask(member.id, { title: `t${i}`, deadline: "2026-12-31", importance: 5, difficulty: 2 })
+                : null;
+            const s = await createSchedule(
+              member.id,
+              { title: `s${i}`, startAt: now, type: SCHEDULE_TYPES[i % 3]!, taskId: task?.id },
+              now,
+            );
             ids.push(s.id);
             tasks.push(task?.id ?? null);
           }
@@ -72,7 +84,8 @@ describe("statistics projection", () => {
             const id = ids[st.schedule];
             if (!id) continue;
             try {
-              if (st.kind === "transition") await transitionSchedule(member.id, id, st.action, { switch: st.switch, now });
+              if (st.kind === "transition")
+                await transitionSchedule(member.id, id, st.action, { switch: st.switch, now });
               else if (st.kind === "task" && tasks[st.schedule]) {
                 await (st.complete ? completeTask : reopenTask)(member.id, tasks[st.schedule]!, now);
               } else if (st.kind === "delete") {
@@ -95,7 +108,9 @@ describe("statistics projection", () => {
             const weekTotal = (await weekStatistics(member.id, d)).days.find((x) => x.date === d)?.seconds ?? 0;
             total += weekTotal;
           }
-          expect(total).toBe(views.filter((v) => v.state === "COMPLETED").reduce((sum, v) => sum + v.elapsedSeconds, 0));
+          expect(total).toBe(
+            views.filter((v) => v.state === "COMPLETED").reduce((sum, v) => sum + v.elapsedSeconds, 0),
+          );
         },
       ),
       { numRuns: 15 },

@@ -83,7 +83,10 @@ describe("completion", () => {
     const m = await createTestMember();
     const a = await task(m.id);
     const b = await task(m.id, { previousTaskIds: [a.id] });
-    expect(await refusal(completeTask(m.id, b.id, NOW))).toMatchObject({ code: "PREREQUISITES_OPEN", details: { taskIds: [a.id] } });
+    expect(await refusal(completeTask(m.id, b.id, NOW))).toMatchObject({
+      code: "PREREQUISITES_OPEN",
+      details: { taskIds: [a.id] },
+    });
     await completeTask(m.id, a.id, NOW);
     const done = await completeTask(m.id, b.id, NOW);
     expect(done.completed).toBe(true);
@@ -122,7 +125,9 @@ describe("schedules of tasks", () => {
     const m = await createTestMember();
     const t = await task(m.id);
     await scheduleTask(m.id, t.id, { startAt: NOW, type: "DEEP_WORK" });
-    expect((await refusal(createSchedule(m.id, { title: "again", startAt: NOW, type: "DEEP_WORK", taskId: t.id }))).code).toBe("DUPLICATE");
+    expect(
+      (await refusal(createSchedule(m.id, { title: "again", startAt: NOW, type: "DEEP_WORK", taskId: t.id }))).code,
+    ).toBe("DUPLICATE");
     const done = await task(m.id);
     await completeTask(m.id, done.id);
     expect((await refusal(scheduleTask(m.id, done.id, { startAt: NOW, type: "DEEP_WORK" }))).code).toBe("VALIDATION");
@@ -157,7 +162,8 @@ describe("lists", () => {
   it("page through open, completed and archived tasks with cursors, each item once", async () => {
     const m = await createTestMember({ timezone: "Asia/Seoul" });
     const open = [];
-    for (let i = 0; i < 7; i++) open.push(await task(m.id, { title: `open ${i}`, deadline: `2026-12-0${(i % 3) + 1}` }));
+    for (let i = 0; i < 7; i++)
+      open.push(await task(m.id, { title: `open ${i}`, deadline: `2026-12-0${(i % 3) + 1}` }));
     await task(m.id, { title: "past", deadline: "2026-11-01" });
     const done = await task(m.id, { title: "done", deadline: "2026-12-05" });
     await completeTask(m.id, done.id, NOW);

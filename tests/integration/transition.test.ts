@@ -2,7 +2,12 @@
 // switch, prerequisites, linked tasks, refusals that write nothing, and idempotency keys.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { SCHEDULE_ACTIONS, TRANSITIONS, type ScheduleAction, type ScheduleState } from "@/lib/domain/schedule-transitions";
+import {
+  SCHEDULE_ACTIONS,
+  TRANSITIONS,
+  type ScheduleAction,
+  type ScheduleState,
+} from "@/lib/domain/schedule-transitions";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { getSchedule } from "@/lib/services/schedules/read-schedules";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
@@ -43,7 +48,9 @@ describe("the transition table, cell by cell", () => {
           expect(schedule.state).toBe(expected);
           expect(schedule.version).toBe(before.version + 1);
           const events = await outboxOf(member.id);
-          expect(events.at(-1)?.type).toBe(`schedule.${{ start: "started", pause: "paused", resume: "resumed", complete: "completed", stop: "stopped", reset: "reset" }[action]}`);
+          expect(events.at(-1)?.type).toBe(
+            `schedule.${{ start: "started", pause: "paused", resume: "resumed", complete: "completed", stop: "stopped", reset: "reset" }[action]}`,
+          );
           if (expected === "NOT_STARTED") expect(schedule.elapsedSeconds).toBe(0);
         } else {
           const e = await refusal(transitionSchedule(member.id, s.id, action, { now: plus(t + 10) }));
@@ -76,7 +83,11 @@ describe("time accounting", () => {
     expect(week.totalSeconds).toBe(120);
     expect(week.byType).toEqual({ DEEP_WORK: 120, QUICK_TASK: 0, ADMIN_TASK: 0 });
     expect(week.completedCount).toBe(1);
-    expect(week.days.find((d) => d.date === "2026-11-20")).toMatchObject({ seconds: 120, completedCount: 1, goalSeconds: 240 * 60 });
+    expect(week.days.find((d) => d.date === "2026-11-20")).toMatchObject({
+      seconds: 120,
+      completedCount: 1,
+      goalSeconds: 240 * 60,
+    });
   });
 
   it("splits a session at the member's local midnight and counts each part on its day", async () => {
@@ -86,7 +97,9 @@ describe("time accounting", () => {
     await transitionSchedule(member.id, s.id, "start", { now: beforeMidnight });
     await transitionSchedule(member.id, s.id, "complete", { now: plus(20 * 60, beforeMidnight) }); // 00:10 next day
     const sessions = await db().workSession.findMany({ where: { scheduleId: s.id }, orderBy: { startedAt: "asc" } });
-    expect(sessions.map((x) => [x.day?.toISOString().slice(0, 10), x.startedAt.toISOString(), x.endedAt?.toISOString()])).toEqual([
+    expect(
+      sessions.map((x) => [x.day?.toISOString().slice(0, 10), x.startedAt.toISOString(), x.endedAt?.toISOString()]),
+    ).toEqual([
       ["2026-11-20", "2026-11-20T14:50:00.000Z", "2026-11-20T15:00:00.000Z"],
       ["2026-11-21", "2026-11-20T15:00:00.000Z", "2026-11-20T15:10:00.000Z"],
     ]);
@@ -153,7 +166,9 @@ describe("one running schedule per member", () => {
     const member = await createTestMember();
     const a = await newSchedule(member.id);
     await transitionSchedule(member.id, a.id, "start", { now: T0 });
-    expect((await refusal(transitionSchedule(member.id, a.id, "start", { switch: true, now: plus(1) }))).code).toBe("ILLEGAL_TRANSITION");
+    expect((await refusal(transitionSchedule(member.id, a.id, "start", { switch: true, now: plus(1) }))).code).toBe(
+      "ILLEGAL_TRANSITION",
+    );
     const { schedule } = await transitionSchedule(member.id, a.id, "pause", { switch: true, now: plus(2) });
     expect(schedule.state).toBe("PAUSED");
   });
@@ -162,8 +177,19 @@ describe("one running schedule per member", () => {
 describe("linked tasks and prerequisites", () => {
   it("refuses to start or complete while a prerequisite is open, listing it; table first", async () => {
     const member = await createTestMember();
-    const before = await createTask(member.id, { title: "Research", deadline: "2026-12-01", importance: 5, difficulty: 3 });
-    const task = await createTask(member.id, { title: "Write", deadline: "2026-12-02", importance: 5, difficulty: 5, previousTaskIds: [before.id] });
+    const before = await createTask(member.id, {
+      title: "Research",
+      deadline: "2026-12-01",
+      importance: 5,
+      difficulty: 3,
+    });
+    const task = await createTask(member.id, {
+      title: "Write",
+      deadline: "2026-12-02",
+      importance: 5,
+      difficulty: 5,
+      previousTaskIds: [before.id],
+    });
     const s = await newSchedule(member.id, { taskId: task.id });
     for (const action of ["start", "complete"] as const) {
       expect(await refusal(transitionSchedule(member.id, s.id, action, { now: T0 }))).toMatchObject({
@@ -171,7 +197,9 @@ describe("linked tasks and prerequisites", () => {
         details: { taskIds: [before.id] },
       });
     }
-    expect(await refusal(transitionSchedule(member.id, s.id, "pause", { now: T0 }))).toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    expect(await refusal(transitionSchedule(member.id, s.id, "pause", { now: T0 }))).toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+    });
 
     await completeTask(member.id, before.id, T0);
     await transitionSchedule(member.id, s.id, "start", { now: T0 });
@@ -234,7 +262,9 @@ describe("idempotency keys", () => {
     expect(again).toMatchObject({ code: "ILLEGAL_TRANSITION", replayed: true, details: first.details });
     expect((await getSchedule(member.id, s.id)).state).toBe("IN_PROGRESS");
 
-    const reused = await refusal(transitionSchedule(member.id, s.id, "complete", { idempotency: { key: "k-2", fingerprint: "other" } }));
+    const reused = await refusal(
+      transitionSchedule(member.id, s.id, "complete", { idempotency: { key: "k-2", fingerprint: "other" } }),
+    );
     expect(reused.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect((await getSchedule(member.id, s.id)).state).toBe("IN_PROGRESS");
   });
@@ -245,7 +275,9 @@ describe("idempotency keys", () => {
     const sa = await newSchedule(a.id);
     const sb = await newSchedule(b.id);
     await transitionSchedule(a.id, sa.id, "start", { idempotency: { key: "same", fingerprint: "x" } });
-    const { replayed } = await transitionSchedule(b.id, sb.id, "start", { idempotency: { key: "same", fingerprint: "x" } });
+    const { replayed } = await transitionSchedule(b.id, sb.id, "start", {
+      idempotency: { key: "same", fingerprint: "x" },
+    });
     expect(replayed).toBe(false);
   });
 });

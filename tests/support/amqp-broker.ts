@@ -52,7 +52,7 @@ export async function bindQueue(exchange: string) {
     collect: () =>
       withChannel(async (channel) => {
         const got: Delivery[] = [];
-        for (let empty = 0; empty < 3; ) {
+        for (let empty = 0; empty < 3;) {
           const message = await channel.get(queue, { noAck: false });
           if (message === false) {
             empty++;

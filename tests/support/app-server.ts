@@ -33,7 +33,11 @@ export async function buildApp(env: NodeJS.ProcessEnv, logFile: string): Promise
  * NODE_ENV is forced to production (vitest sets "test"); NEXTAUTH_URL is the server's own address, since
  * next-auth builds its callback and redirect addresses from it.
  */
-export async function startApp(env: NodeJS.ProcessEnv, logFile: string, options: { nodeArgs?: string[] } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  options: { nodeArgs?: string[] } = {},
+): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
@@ -41,13 +45,23 @@ export async function startApp(env: NodeJS.ProcessEnv, logFile: string, options:
   // node itself runs Next, so that node options such as --cpu-prof (refused in NODE_OPTIONS) can be given
   // the socket-address preload, as `npm start` has it (lib/auth/client-address.ts)
   const preload = ["--require", path.join(ROOT, "scripts/remote-address.cjs")];
-  const child = spawn(process.execPath, [...preload, ...(options.nodeArgs ?? []), NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    // the browser tests and the benchmarks sign up many members from this one address: no sign-up limit
-    env: { SIGNUP_LIMIT_PER_HOUR: "0", ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...preload, ...(options.nodeArgs ?? []), NEXT_SCRIPT, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      // the browser tests and the benchmarks sign up many members from this one address: no sign-up limit
+      env: {
+        SIGNUP_LIMIT_PER_HOUR: "0",
+        ...env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXTAUTH_URL: url,
+      },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const stop = async () => {
@@ -79,7 +93,9 @@ async function waitUntilReady(child: ChildProcess, url: string, logFile: string)
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`The app at ${url} was not ready within ${READY_TIMEOUT_MS / 1000} s (${last}); see ${logFile}:\n${tail(logFile)}`);
+  throw new Error(
+    `The app at ${url} was not ready within ${READY_TIMEOUT_MS / 1000} s (${last}); see ${logFile}:\n${tail(logFile)}`,
+  );
 }
 
 /** SIGTERM to the process group, SIGKILL after 5 s */

@@ -15,7 +15,9 @@ const CHROMIUM_ARGS = [
 ];
 
 /** headless Chromium from `executablePath`, else CHROMIUM_PATH, else /usr/bin/chromium */
-export async function launchBrowser(executablePath: string = process.env.CHROMIUM_PATH || "/usr/bin/chromium"): Promise<Browser> {
+export async function launchBrowser(
+  executablePath: string = process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+): Promise<Browser> {
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +

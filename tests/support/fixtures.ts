@@ -17,7 +17,9 @@ export async function outboxOf(memberId: string) {
 }
 
 /** what a refused call threw (fails the test if it did not throw) */
-export async function refusal(promise: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown>; replayed?: boolean }> {
+export async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code: string; details: Record<string, unknown>; replayed?: boolean }> {
   try {
     await promise;
   } catch (e) {

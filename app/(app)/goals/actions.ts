@@ -54,7 +54,9 @@ export const acceptBreakdownAction = memberAction
   .inputSchema(AcceptTasksInput.and(ById.extend({ idempotencyKey: IdempotencyKey })))
   .action(async ({ parsedInput: { id, idempotencyKey, tasks }, ctx }) => {
     const fingerprint = requestFingerprint("POST", `/api/v1/goals/${id}/tasks`, { tasks });
-    const answer = await acceptBreakdown(ctx.memberId, id, tasks, { idempotency: { key: idempotencyKey, fingerprint } });
+    const answer = await acceptBreakdown(ctx.memberId, id, tasks, {
+      idempotency: { key: idempotencyKey, fingerprint },
+    });
     refresh();
     return { tasks: answer.tasks };
   });
@@ -67,7 +69,8 @@ export const startTaskAction = memberAction
   .inputSchema(ById.extend({ idempotencyKey: IdempotencyKey }))
   .action(async ({ parsedInput: { id, idempotencyKey }, ctx }) => {
     const task = await getTask(ctx.memberId, id);
-    const scheduleId = task.scheduleId ?? (await scheduleTask(ctx.memberId, id, { startAt: new Date(), type: "DEEP_WORK" })).id;
+    const scheduleId =
+      task.scheduleId ?? (await scheduleTask(ctx.memberId, id, { startAt: new Date(), type: "DEEP_WORK" })).id;
     const { schedule } = await transitionSchedule(ctx.memberId, scheduleId, "start", {
       switch: false,
       idempotency: { key: idempotencyKey, fingerprint: `action ${scheduleId} start false` },

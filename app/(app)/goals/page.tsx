@@ -30,25 +30,46 @@ export default async function GoalsPage() {
             return (
               <li key={goal.id} className={cardClass}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={`/goals/${goal.id}`} className="text-lg font-semibold text-ink underline-offset-2 hover:underline">
+                  <Link
+                    href={`/goals/${goal.id}`}
+                    className="text-lg font-semibold text-ink underline-offset-2 hover:underline"
+                  >
                     {goal.title}
                   </Link>
                   <span className="flex gap-1.5 text-xs font-semibold">
-                    {goal.status !== "ACTIVE" ? <span className="rounded-full bg-surface-tint px-2 py-0.5 text-ink">{t(`list.status.${goal.status}`)}</span> : null}
+                    {goal.status !== "ACTIVE" ? (
+                      <span className="rounded-full bg-surface-tint px-2 py-0.5 text-ink">
+                        {t(`list.status.${goal.status}`)}
+                      </span>
+                    ) : null}
                     {p.onTrack === true ? (
                       <span className="rounded-full bg-surface-tint px-2 py-0.5 text-ink">{t("list.onTrack")}</span>
                     ) : p.onTrack === false ? (
-                      <span className="rounded-full bg-red-50 px-2 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">{t("list.behind")}</span>
+                      <span className="rounded-full bg-red-50 px-2 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">
+                        {t("list.behind")}
+                      </span>
                     ) : null}
                   </span>
                 </div>
                 <div className="mt-3 flex items-center gap-3">
-                  <ProgressBar done={p.completedTasks} total={p.tasks} label={t("list.progressLabel", { title: goal.title })} />
-                  <span className="shrink-0 text-sm text-muted">{p.tasks === 0 ? t("list.noTasks") : t("list.progress", { done: p.completedTasks, total: p.tasks })}</span>
+                  <ProgressBar
+                    done={p.completedTasks}
+                    total={p.tasks}
+                    label={t("list.progressLabel", { title: goal.title })}
+                  />
+                  <span className="shrink-0 text-sm text-muted">
+                    {p.tasks === 0 ? t("list.noTasks") : t("list.progress", { done: p.completedTasks, total: p.tasks })}
+                  </span>
                 </div>
                 <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
-                  <span>{goal.targetDate ? t("list.target", { date: formatDeadline(goal.targetDate, member.locale) }) : t("list.noTarget")}</span>
-                  {p.projectedFinishDate ? <span>{t("list.projected", { date: formatDeadline(p.projectedFinishDate, member.locale) })}</span> : null}
+                  <span>
+                    {goal.targetDate
+                      ? t("list.target", { date: formatDeadline(goal.targetDate, member.locale) })
+                      : t("list.noTarget")}
+                  </span>
+                  {p.projectedFinishDate ? (
+                    <span>{t("list.projected", { date: formatDeadline(p.projectedFinishDate, member.locale) })}</span>
+                  ) : null}
                 </p>
               </li>
             );

@@ -12,16 +12,21 @@ import { updateSchedule } from "@/lib/services/schedules/update-schedule";
 
 const refresh = () => revalidatePath("/", "layout"); // the mini player on every page shows schedules
 
-export const createScheduleAction = memberAction.inputSchema(CreateScheduleInput).action(async ({ parsedInput, ctx }) => {
-  const schedule = await createSchedule(ctx.memberId, { ...parsedInput, startAt: new Date(parsedInput.startAt) });
-  refresh();
-  return schedule;
-});
+export const createScheduleAction = memberAction
+  .inputSchema(CreateScheduleInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const schedule = await createSchedule(ctx.memberId, { ...parsedInput, startAt: new Date(parsedInput.startAt) });
+    refresh();
+    return schedule;
+  });
 
 export const updateScheduleAction = memberAction
   .inputSchema(UpdateScheduleInput.and(z.object({ id: Id })))
   .action(async ({ parsedInput: { id, startAt, ...rest }, ctx }) => {
-    const schedule = await updateSchedule(ctx.memberId, id, { ...rest, startAt: startAt === undefined ? undefined : new Date(startAt) });
+    const schedule = await updateSchedule(ctx.memberId, id, {
+      ...rest,
+      startAt: startAt === undefined ? undefined : new Date(startAt),
+    });
     refresh();
     return schedule;
   });
@@ -42,7 +47,10 @@ export const transitionScheduleAction = memberAction
   .inputSchema(ScheduleActionParams.extend({ switch: z.boolean().default(false), idempotencyKey: IdempotencyKey }))
   .action(async ({ parsedInput: { id, action, idempotencyKey, ...rest }, ctx }) => {
     const fingerprint = `action ${id} ${action} ${rest.switch}`;
-    const { schedule } = await transitionSchedule(ctx.memberId, id, action, { switch: rest.switch, idempotency: { key: idempotencyKey, fingerprint } });
+    const { schedule } = await transitionSchedule(ctx.memberId, id, action, {
+      switch: rest.switch,
+      idempotency: { key: idempotencyKey, fingerprint },
+    });
     refresh();
     return schedule;
   });

@@ -62,22 +62,24 @@ const WorkingHoursForm = z.preprocess(
   z.object({ workingHours: z.string().optional(), bufferMinutes: z.string().optional() }),
 );
 
-export const updateWorkingHoursAction = memberAction.inputSchema(WorkingHoursForm).stateAction(async ({ parsedInput, ctx }) => {
-  let week: unknown = parsedInput.workingHours;
-  try {
-    week = week === undefined ? undefined : JSON.parse(week as string);
-  } catch {
-    // not JSON: left as text for the contract to refuse
-  }
-  const buffer = parsedInput.bufferMinutes;
-  const parsed = UpdateMemberInput.safeParse({
-    workingHours: week,
-    bufferMinutes: buffer !== undefined && /^\s*-?\d+\s*$/.test(buffer) ? Number(buffer) : buffer,
+export const updateWorkingHoursAction = memberAction
+  .inputSchema(WorkingHoursForm)
+  .stateAction(async ({ parsedInput, ctx }) => {
+    let week: unknown = parsedInput.workingHours;
+    try {
+      week = week === undefined ? undefined : JSON.parse(week as string);
+    } catch {
+      // not JSON: left as text for the contract to refuse
+    }
+    const buffer = parsedInput.bufferMinutes;
+    const parsed = UpdateMemberInput.safeParse({
+      workingHours: week,
+      bufferMinutes: buffer !== undefined && /^\s*-?\d+\s*$/.test(buffer) ? Number(buffer) : buffer,
+    });
+    if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
+    const member = await updateMember(ctx.memberId, parsed.data);
+    return { member, savedAt: Date.now() };
   });
-  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
-  const member = await updateMember(ctx.memberId, parsed.data);
-  return { member, savedAt: Date.now() };
-});
 
 /**
  * Sign out: the session cookie (and any chunks of it) is deleted. This session itself stays valid until it

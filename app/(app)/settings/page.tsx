@@ -33,13 +33,19 @@ export default async function SettingsPage() {
         </h2>
         <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
       </section>
-      <section aria-labelledby="settings-working-hours" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+      <section
+        aria-labelledby="settings-working-hours"
+        className="rounded-2xl border border-line bg-surface p-5 sm:p-8"
+      >
         <h2 id="settings-working-hours" className="mb-5 text-xl font-semibold">
           {t("workingHours.title")}
         </h2>
         <WorkingHoursForm member={member} />
       </section>
-      <section aria-label={t("settings.notifications")} className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+      <section
+        aria-label={t("settings.notifications")}
+        className="rounded-2xl border border-line bg-surface p-5 sm:p-8"
+      >
         <PushToggle locale={member.locale} />
       </section>
       <section aria-labelledby="settings-account" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">

@@ -34,7 +34,11 @@ export function PasswordForm({ locale }: { locale: Locale }) {
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-5">
       {refusal ? (
         <FormMessage id={MESSAGE_ID} tone="error">
-          {refusal.code === "RATE_LIMITED" ? t("errors.tryLater") : refusal.code === "VALIDATION" ? t("errors.summary") : t("errors.generic")}
+          {refusal.code === "RATE_LIMITED"
+            ? t("errors.tryLater")
+            : refusal.code === "VALIDATION"
+              ? t("errors.summary")
+              : t("errors.generic")}
         </FormMessage>
       ) : result.data && !pending ? (
         <FormMessage id={MESSAGE_ID} tone="success">

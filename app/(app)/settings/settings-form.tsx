@@ -11,7 +11,10 @@ import type { MemberView } from "@/lib/services/views";
 import { updateSettingsAction } from "./actions";
 
 const MESSAGE_ID = "settings-message";
-type SettingsField = Extract<FieldName, "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale">;
+type SettingsField = Extract<
+  FieldName,
+  "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale"
+>;
 
 export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: string[] }) {
   // the member's language: the app shell's NextIntlClientProvider has the request's locale, which is the member's
@@ -32,9 +35,12 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
   useEffect(() => {
     if (refusal) focusFirstProblem(formRef.current, MESSAGE_ID);
   }, [refusal]);
-  const errorsOf = (field: SettingsField) => refusal?.fieldErrors[field]?.map((r) => reason(t, r, member.locale, field));
+  const errorsOf = (field: SettingsField) =>
+    refusal?.fieldErrors[field]?.map((r) => reason(t, r, member.locale, field));
 
-  const leadOptions = [...new Set<number>([...REMINDER_LEAD_MINUTES.presets, member.reminderLeadMinutes])].sort((a, b) => a - b);
+  const leadOptions = [...new Set<number>([...REMINDER_LEAD_MINUTES.presets, member.reminderLeadMinutes])].sort(
+    (a, b) => a - b,
+  );
   const saved = result.data && !pending;
 
   return (
@@ -59,7 +65,14 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
         value={values.nickname}
         onChange={set("nickname")}
       />
-      <SelectField id="settings-timezone" name="timezone" label={t("fields.timezone")} errors={errorsOf("timezone")} value={values.timezone} onChange={set("timezone")}>
+      <SelectField
+        id="settings-timezone"
+        name="timezone"
+        label={t("fields.timezone")}
+        errors={errorsOf("timezone")}
+        value={values.timezone}
+        onChange={set("timezone")}
+      >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}
@@ -94,7 +107,14 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
           </option>
         ))}
       </SelectField>
-      <SelectField id="settings-locale" name="locale" label={t("fields.locale")} errors={errorsOf("locale")} value={values.locale} onChange={set("locale")}>
+      <SelectField
+        id="settings-locale"
+        name="locale"
+        label={t("fields.locale")}
+        errors={errorsOf("locale")}
+        value={values.locale}
+        onChange={set("locale")}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`languages.${l}`)}

@@ -4,7 +4,13 @@
 // the row, day or field it names ("workingHours.1.0.end"), and the keyboard goes to the first one.
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
-import { FormMessage, TextField, focusFirstProblem, primaryButtonClass, secondaryButtonClass } from "@/components/account/field";
+import {
+  FormMessage,
+  TextField,
+  focusFirstProblem,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from "@/components/account/field";
 import { actionError } from "@/lib/actions/result";
 import type { WorkingHours } from "@/lib/domain/goals/working-hours";
 import { BUFFER_MINUTES, ISO_WEEKDAYS, MAX_WORKING_INTERVALS_PER_DAY, type IsoWeekday } from "@/lib/domain/limits";
@@ -57,14 +63,18 @@ export function WorkingHoursForm({ member }: { member: MemberView }) {
   const errorsAt = (path: string) => refusal?.fieldErrors[path]?.map((r) => reason(t, r, member.locale));
 
   const change = (day: IsoWeekday, index: number, end: "start" | "end", value: string) =>
-    setWeek((w) => ({ ...w, [day]: w[day].map((interval, i) => (i === index ? { ...interval, [end]: value } : interval)) }));
+    setWeek((w) => ({
+      ...w,
+      [day]: w[day].map((interval, i) => (i === index ? { ...interval, [end]: value } : interval)),
+    }));
   const add = (day: IsoWeekday) =>
     setWeek((w) => {
       const last = w[day].at(-1);
       const next = last && last.end < "23:00" ? { start: last.end, end: "24:00" } : { start: "09:00", end: "18:00" };
       return { ...w, [day]: [...w[day], next] };
     });
-  const remove = (day: IsoWeekday, index: number) => setWeek((w) => ({ ...w, [day]: w[day].filter((_, i) => i !== index) }));
+  const remove = (day: IsoWeekday, index: number) =>
+    setWeek((w) => ({ ...w, [day]: w[day].filter((_, i) => i !== index) }));
   const saved = result.data && !pending;
 
   return (
@@ -93,7 +103,9 @@ export function WorkingHoursForm({ member }: { member: MemberView }) {
                 ...(errorsAt(`workingHours.${day}.${i}.start`) ?? []),
                 ...(errorsAt(`workingHours.${day}.${i}.end`) ?? []),
               ];
-              const startInvalid = Boolean(errorsAt(`workingHours.${day}.${i}.start`)?.length || errorsAt(`workingHours.${day}.${i}`)?.length);
+              const startInvalid = Boolean(
+                errorsAt(`workingHours.${day}.${i}.start`)?.length || errorsAt(`workingHours.${day}.${i}`)?.length,
+              );
               const endInvalid = Boolean(errorsAt(`workingHours.${day}.${i}.end`)?.length);
               const describedBy = rowErrors.length > 0 ? `${id}-errors` : undefined;
               return (

@@ -20,7 +20,8 @@ export const metadata: Metadata = { title: "통계 · Statistics" };
 /** "2 h 5 min", or "42 s" under a minute (so a short first session does not read as nothing) */
 function duration(t: LibraryTranslator, seconds: number): string {
   const parts = hoursAndMinutes(seconds);
-  if (parts.hours === 0 && parts.minutes === 0 && parts.seconds > 0) return t("stats.durationSeconds", { seconds: parts.seconds });
+  if (parts.hours === 0 && parts.minutes === 0 && parts.seconds > 0)
+    return t("stats.durationSeconds", { seconds: parts.seconds });
   return t("stats.duration", { hours: parts.hours, minutes: parts.minutes }).trim();
 }
 
@@ -34,8 +35,17 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const thisWeek = weekStartOf(today);
 
   const dayName = new Intl.DateTimeFormat(intlLocale(member.locale), { weekday: "short", timeZone: "UTC" });
-  const dayFull = new Intl.DateTimeFormat(intlLocale(member.locale), { weekday: "long", month: "short", day: "numeric", timeZone: "UTC" });
-  const dateShort = new Intl.DateTimeFormat(intlLocale(member.locale), { month: "short", day: "numeric", timeZone: "UTC" });
+  const dayFull = new Intl.DateTimeFormat(intlLocale(member.locale), {
+    weekday: "long",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  const dateShort = new Intl.DateTimeFormat(intlLocale(member.locale), {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
   const utc = (date: string) => new Date(`${date}T00:00:00Z`);
   const goalSeconds = member.dailyGoalMinutes * 60;
 
@@ -49,7 +59,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
           ← {t("stats.previous")}
         </Link>
         <p className="text-center font-semibold" aria-live="polite" data-testid="week-range">
-          {t("stats.weekOf", { start: dateShort.format(utc(stats.weekStart)), end: dateShort.format(utc(addDays(stats.weekStart, 6))) })}
+          {t("stats.weekOf", {
+            start: dateShort.format(utc(stats.weekStart)),
+            end: dateShort.format(utc(addDays(stats.weekStart, 6))),
+          })}
         </p>
         <Link href={`/stats?week=${addDays(stats.weekStart, 7)}`} className={quietButtonClass} rel="next">
           {t("stats.next")} →

@@ -60,7 +60,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
               <Link
                 href={`/tasks?status=${s}`}
                 aria-current={s === status ? "page" : undefined}
-                className="flex min-h-11 items-center justify-center rounded-lg px-2 font-medium whitespace-nowrap text-muted [overflow-wrap:normal] hover:bg-surface-tint aria-[current=page]:bg-brand aria-[current=page]:text-on-brand"
+                className="flex min-h-11 items-center justify-center rounded-lg px-2 font-medium [overflow-wrap:normal] whitespace-nowrap text-muted hover:bg-surface-tint aria-[current=page]:bg-brand aria-[current=page]:text-on-brand"
               >
                 {t(`tasks.tabs.${s}`)}
               </Link>
@@ -70,7 +70,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
       </nav>
 
       {page.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-6 text-center text-muted">{t(`tasks.empty.${status}`)}</p>
+        <p className="rounded-xl border border-dashed border-line p-6 text-center text-muted">
+          {t(`tasks.empty.${status}`)}
+        </p>
       ) : (
         <TaskList tasks={page.items} today={today} locale={member.locale} goalTitles={goalTitles} />
       )}
@@ -84,7 +86,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           <span />
         )}
         {page.nextCursor ? (
-          <Link href={`/tasks?status=${status}&cursor=${encodeURIComponent(page.nextCursor)}`} className={linkButtonClass} rel="next">
+          <Link
+            href={`/tasks?status=${status}&cursor=${encodeURIComponent(page.nextCursor)}`}
+            className={linkButtonClass}
+            rel="next"
+          >
             {t("tasks.more")}
           </Link>
         ) : null}

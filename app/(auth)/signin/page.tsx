@@ -45,7 +45,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const { account } = await getMessages({ locale });
   const initialError = errorMessage(error);
   return (
-    <AuthShell locale={locale} title={t("signIn.title")} switchHref={`/signin${query({ lang: locale === "ko" ? "en" : "ko" })}`}>
+    <AuthShell
+      locale={locale}
+      title={t("signIn.title")}
+      switchHref={`/signin${query({ lang: locale === "ko" ? "en" : "ko" })}`}
+    >
       <NextIntlClientProvider locale={locale} messages={{ account }}>
         <SignInForm
           locale={locale}

@@ -3,7 +3,13 @@
 // to the page the visitor came from. Wrong credentials, throttling and server trouble each get their message.
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
-import { FormMessage, TextField, focusFirstProblem, primaryButtonClass, secondaryButtonClass } from "@/components/account/field";
+import {
+  FormMessage,
+  TextField,
+  focusFirstProblem,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from "@/components/account/field";
 import { signInWithPassword, startOAuthSignIn, type SignInOutcome } from "@/lib/auth/browser";
 import type { Locale } from "@/lib/domain/limits";
 import { reason, type FieldName } from "@/lib/i18n/reasons";
@@ -66,7 +72,8 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
       const errors: Partial<Record<FieldName, string[]>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if (field === "username" || field === "password") (errors[field] ??= []).push(reason(t, issue.message, locale, field));
+        if (field === "username" || field === "password")
+          (errors[field] ??= []).push(reason(t, issue.message, locale, field));
       }
       return refuse(t("errors.summary"), errors);
     }
@@ -88,7 +95,15 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
   const credentialError = formError === t("errors.wrongCredentials");
   return (
     <div className="flex flex-col gap-6">
-      <form ref={formRef} onSubmit={onSubmit} onFocus={() => void loadTokenInput().catch(() => {})} method="post" action="/api/auth/callback/credentials" noValidate className="flex flex-col gap-5">
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onFocus={() => void loadTokenInput().catch(() => {})}
+        method="post"
+        action="/api/auth/callback/credentials"
+        noValidate
+        className="flex flex-col gap-5"
+      >
         <noscript>
           <p className="text-sm font-medium text-red-700 dark:text-red-300">{t("signIn.needsScript")}</p>
         </noscript>
@@ -128,7 +143,13 @@ export function SignInForm({ locale, callbackUrl, initialError, providers, signU
         <div className="flex flex-col gap-3">
           <p className="text-center text-sm text-muted">{t("signIn.or")}</p>
           {providers.map((p) => (
-            <button key={p.id} type="button" className={secondaryButtonClass} disabled={pending} onClick={() => withProvider(p.id)}>
+            <button
+              key={p.id}
+              type="button"
+              className={secondaryButtonClass}
+              disabled={pending}
+              onClick={() => withProvider(p.id)}
+            >
               {t("signIn.withProvider", { name: p.name })}
             </button>
           ))}

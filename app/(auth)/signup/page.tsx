@@ -18,7 +18,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations({ locale, namespace: "account" });
   const { account } = await getMessages({ locale });
   return (
-    <AuthShell locale={locale} title={t("signUp.title")} switchHref={`/signup${query({ lang: locale === "ko" ? "en" : "ko" })}`}>
+    <AuthShell
+      locale={locale}
+      title={t("signUp.title")}
+      switchHref={`/signup${query({ lang: locale === "ko" ? "en" : "ko" })}`}
+    >
       <NextIntlClientProvider locale={locale} messages={{ account }}>
         <SignUpForm locale={locale} callbackUrl={callbackUrl} signInHref={`/signin${query()}`} />
       </NextIntlClientProvider>

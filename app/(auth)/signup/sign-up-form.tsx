@@ -16,7 +16,15 @@ const FIELDS = ["username", "password", "nickname", "timezone"] as const satisfi
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
 
-export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale; callbackUrl: string; signInHref: string }) {
+export function SignUpForm({
+  locale,
+  callbackUrl,
+  signInHref,
+}: {
+  locale: Locale;
+  callbackUrl: string;
+  signInHref: string;
+}) {
   const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
   const [result, formAction, pending] = useActionState(signUpAction, {});
@@ -29,7 +37,8 @@ export function SignUpForm({ locale, callbackUrl, signInHref }: { locale: Locale
     if (refusal) focusFirstProblem(formRef.current, FORM_MESSAGE_ID);
   }, [refusal]);
 
-  const errorsOf = (field: (typeof FIELDS)[number]) => refusal?.fieldErrors[field]?.map((r) => reason(t, r, locale, field));
+  const errorsOf = (field: (typeof FIELDS)[number]) =>
+    refusal?.fieldErrors[field]?.map((r) => reason(t, r, locale, field));
   const unplaced = refusal && !FIELDS.some((f) => refusal.fieldErrors[f]?.length);
   const formMessage = refusal
     ? refusal.code === "RATE_LIMITED"

@@ -6,11 +6,35 @@ const UNIT_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 const MAX_DAYS = 730;
 
 const ENGLISH_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, "a couple of": 2, "a few": 3, few: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  "a couple of": 2,
+  "a few": 3,
+  few: 3,
 };
 const KOREAN_NUMBERS: Record<string, number> = {
-  한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10,
+  한: 1,
+  두: 2,
+  세: 3,
+  네: 4,
+  다섯: 5,
+  여섯: 6,
+  일곱: 7,
+  여덟: 8,
+  아홉: 9,
+  열: 10,
 };
 
 const ENGLISH = new RegExp(
@@ -23,7 +47,8 @@ const FORTNIGHT = /(?<![\p{L}])(?:in|within|over|for)\s+(?:a|one)\s+fortnight/iu
 
 const KOREAN_SUFFIX = String.raw`\s*(?:안에|안|내에|내로|이내|만에|동안|뒤|후|까지|정도)`;
 const KOREAN = new RegExp(
-  String.raw`(?:(\d{1,3})\s*(일|주일|주|개월|달|년)|(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(주일|주|달|해))` + KOREAN_SUFFIX,
+  String.raw`(?:(\d{1,3})\s*(일|주일|주|개월|달|년)|(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(주일|주|달|해))` +
+    KOREAN_SUFFIX,
   "u",
 );
 const KOREAN_WORDS: [RegExp, number][] = [

@@ -11,4 +11,12 @@ export const BREAKDOWN = {
 } as const;
 
 /** planning.md "Estimates": the minutes a task of each difficulty takes when nothing better is known */
-export const MINUTES_BY_DIFFICULTY: Record<Difficulty, number> = { 1: 15, 2: 30, 3: 45, 5: 90, 8: 150, 13: 240, 21: 360 };
+export const MINUTES_BY_DIFFICULTY: Record<Difficulty, number> = {
+  1: 15,
+  2: 30,
+  3: 45,
+  5: 90,
+  8: 150,
+  13: 240,
+  21: 360,
+};

@@ -41,7 +41,9 @@ function keepSteps(steps: readonly Step[], maxTasks: number): Kept[] {
       .map((s) => s.key),
   );
   const kept = new Map<string, Kept>(
-    steps.filter((s) => keptKeys.has(s.key)).map((s) => [s.key, { step: s, minutes: minutesFor(s.difficulty), merged: [] }]),
+    steps
+      .filter((s) => keptKeys.has(s.key))
+      .map((s) => [s.key, { step: s, minutes: minutesFor(s.difficulty), merged: [] }]),
   );
   const reach = reachability(steps);
   steps.forEach((step, i) => {
@@ -89,13 +91,16 @@ function keptEdges(steps: readonly Step[], kept: readonly Kept[]): Map<string, s
 }
 
 function fill(template: string, goal: string, locale: "ko" | "en"): string {
-  const quotedGoal = goal === "" ? (locale === "ko" ? "이 목표" : "This goal") : locale === "ko" ? `'${goal}'` : `“${goal}”`;
+  const quotedGoal =
+    goal === "" ? (locale === "ko" ? "이 목표" : "This goal") : locale === "ko" ? `'${goal}'` : `“${goal}”`;
   return template.replace("{goal}", quotedGoal);
 }
 
 export function offlineBreakdown(request: BreakdownRequest): BreakdownProposal {
   const { locale, today, goal } = request;
-  const maxTasks = Number.isFinite(request.maxTasks) ? Math.max(1, Math.trunc(request.maxTasks)) : BREAKDOWN.maxTasks.default;
+  const maxTasks = Number.isFinite(request.maxTasks)
+    ? Math.max(1, Math.trunc(request.maxTasks))
+    : BREAKDOWN.maxTasks.default;
   const recognition = recognise({ title: goal.title, description: goal.description, hint: request.hint });
   const plan = PLANS[recognition.kind];
   const notes: string[] = [
@@ -105,7 +110,10 @@ export function offlineBreakdown(request: BreakdownRequest): BreakdownProposal {
   ];
 
   // how far the deadlines reach
-  const stated = goal.targetDate === null ? statedLength({ title: goal.title, description: goal.description, hint: request.hint }) : null;
+  const stated =
+    goal.targetDate === null
+      ? statedLength({ title: goal.title, description: goal.description, hint: request.hint })
+      : null;
   const last = lastDay(request, stated?.days ?? plan.days);
   if (goal.targetDate !== null && goal.targetDate < today) notes.push(NOTES.targetPassed(locale, goal.targetDate));
   else if (goal.targetDate !== null) notes.push(NOTES.spreadToTarget(locale, today, goal.targetDate));
@@ -124,7 +132,8 @@ export function offlineBreakdown(request: BreakdownRequest): BreakdownProposal {
   const tasks: ProposedTask[] = kept.map((k, i) => {
     const [title, description] = k.step[locale];
     let text = fill(description, goalText, locale);
-    if (i === 0 && hintText !== "") text += locale === "ko" ? `\n\n알려 주신 내용: ${hintText}` : `\n\nKeep in mind: ${hintText}`;
+    if (i === 0 && hintText !== "")
+      text += locale === "ko" ? `\n\n알려 주신 내용: ${hintText}` : `\n\nKeep in mind: ${hintText}`;
     if (k.merged.length > 0) {
       const titles = k.merged.map((s) => s[locale][0]);
       merged.push(...titles);
@@ -136,7 +145,8 @@ export function offlineBreakdown(request: BreakdownRequest): BreakdownProposal {
       description: fitDescription(text),
       expectedMinutes: minutes[i]!,
       // a merged task takes longer: its difficulty grows with its minutes
-      difficulty: k.merged.length > 0 ? difficultyFor(Math.max(minutes[i]!, minutesFor(k.step.difficulty))) : k.step.difficulty,
+      difficulty:
+        k.merged.length > 0 ? difficultyFor(Math.max(minutes[i]!, minutesFor(k.step.difficulty))) : k.step.difficulty,
       importance: k.step.importance,
       deadline: deadlines[i]!,
       after: edges.get(k.step.key)!.map((key) => refOf.get(key)!),

@@ -82,11 +82,13 @@ export function repairProposal(raw: RawProposal, request: BreakdownRequest): Rep
 
     const givenDifficulty = numberOf(t.difficulty);
     const difficulty = nearestDifficulty(givenDifficulty ?? 3);
-    if (givenDifficulty !== difficulty) notes.push(NOTES.difficultyRounded(locale, ref, shown(t.difficulty), difficulty));
+    if (givenDifficulty !== difficulty)
+      notes.push(NOTES.difficultyRounded(locale, ref, shown(t.difficulty), difficulty));
 
     const givenImportance = numberOf(t.importance);
     const importance = clamp(Math.round(givenImportance ?? 5), IMPORTANCE.min, IMPORTANCE.max);
-    if (givenImportance !== importance) notes.push(NOTES.importanceClamped(locale, ref, shown(t.importance), importance));
+    if (givenImportance !== importance)
+      notes.push(NOTES.importanceClamped(locale, ref, shown(t.importance), importance));
 
     const givenMinutes = numberOf(t.expectedMinutes);
     let expectedMinutes: number;
@@ -95,7 +97,8 @@ export function repairProposal(raw: RawProposal, request: BreakdownRequest): Rep
       notes.push(NOTES.minutesEstimated(locale, ref, expectedMinutes));
     } else {
       expectedMinutes = clamp(Math.round(givenMinutes), EXPECTED_MINUTES.min, EXPECTED_MINUTES.max);
-      if (expectedMinutes !== givenMinutes) notes.push(NOTES.minutesClamped(locale, ref, shown(t.expectedMinutes), expectedMinutes));
+      if (expectedMinutes !== givenMinutes)
+        notes.push(NOTES.minutesClamped(locale, ref, shown(t.expectedMinutes), expectedMinutes));
     }
 
     let deadline = typeof t.deadline === "string" ? t.deadline.trim() : "";

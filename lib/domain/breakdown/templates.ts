@@ -127,7 +127,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 6,
         after: ["about", "edit"],
         ko: ["휴대폰과 PC에서 미리 보기", "글과 블로그가 화면마다 잘 보이는지, 링크가 맞는지 점검합니다."],
-        en: ["Preview the blog on phone and laptop", "Check that the post and pages read well on each screen and links work."],
+        en: [
+          "Preview the blog on phone and laptop",
+          "Check that the post and pages read well on each screen and links work.",
+        ],
       },
       {
         key: "publish",
@@ -136,7 +139,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 9,
         after: ["create", "review"],
         ko: ["첫 글 발행하고 알리기", "글을 발행하고 지인이나 SNS에 주소를 알립니다. 블로그가 열렸어요!"],
-        en: ["Publish the first post and share it", "Publish, then share the link with friends or on social media: the blog is open."],
+        en: [
+          "Publish the first post and share it",
+          "Publish, then share the link with friends or on social media: the blog is open.",
+        ],
       },
       {
         key: "rhythm",
@@ -160,7 +166,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         difficulty: 3,
         importance: 9,
         after: [],
-        ko: ["해결할 문제와 사용자 정하기", "{goal}: 누구의 어떤 문제를 푸는지, 출시했다고 말할 기준이 무엇인지 적어요."],
+        ko: [
+          "해결할 문제와 사용자 정하기",
+          "{goal}: 누구의 어떤 문제를 푸는지, 출시했다고 말할 기준이 무엇인지 적어요.",
+        ],
         en: ["Define the problem and who it is for", "{goal}: whose problem it solves, and what counts as launched."],
       },
       {
@@ -170,7 +179,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 6,
         after: ["problem"],
         ko: ["비슷한 서비스 조사하기", "비슷한 것 세 가지를 써 보고 좋은 점, 아쉬운 점, 내가 모르는 점을 적습니다."],
-        en: ["Study three similar products", "Try three similar things; note what works, what does not and what you do not know yet."],
+        en: [
+          "Study three similar products",
+          "Try three similar things; note what works, what does not and what you do not know yet.",
+        ],
       },
       {
         key: "scope",
@@ -179,7 +191,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 8,
         after: ["research"],
         ko: ["최소 기능 범위 정하기", "처음 버전에 꼭 필요한 기능만 남기고 나머지는 '나중에' 목록으로 보냅니다."],
-        en: ["Choose the smallest useful feature set", "Keep only what the first version needs; move the rest to a later list."],
+        en: [
+          "Choose the smallest useful feature set",
+          "Keep only what the first version needs; move the rest to a later list.",
+        ],
       },
       {
         key: "tools",
@@ -187,7 +202,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         difficulty: 3,
         importance: 5,
         after: ["scope"],
-        ko: ["도구 고르고 작업 환경 준비하기", "만들 도구와 호스팅을 고르고, 빈 프로젝트가 돌아가는 것까지 확인합니다."],
+        ko: [
+          "도구 고르고 작업 환경 준비하기",
+          "만들 도구와 호스팅을 고르고, 빈 프로젝트가 돌아가는 것까지 확인합니다.",
+        ],
         en: ["Pick tools and set up the workspace", "Choose the tools and hosting; get an empty project running."],
       },
       {
@@ -276,7 +294,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 9,
         after: [],
         ko: ["목표 수준 정하기", "{goal}: 배우고 나면 무엇을 할 수 있어야 하는지 구체적으로 적어요."],
-        en: ["Decide what you want to be able to do", "{goal}: write what you will be able to do once you have learned it."],
+        en: [
+          "Decide what you want to be able to do",
+          "{goal}: write what you will be able to do once you have learned it.",
+        ],
       },
       {
         key: "level",
@@ -303,7 +324,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 5,
         after: ["material"],
         ko: ["주간 학습 루틴 정하기", "일주일 중 언제, 얼마나 공부할지 정해 달력에 넣습니다."],
-        en: ["Set a weekly study routine", "Decide when and how long you will study each week; put it on the calendar."],
+        en: [
+          "Set a weekly study routine",
+          "Decide when and how long you will study each week; put it on the calendar.",
+        ],
       },
       {
         key: "basics",
@@ -381,8 +405,14 @@ export const PLANS: Record<GoalKind, Plan> = {
         difficulty: 2,
         importance: 9,
         after: [],
-        ko: ["독자·분량·핵심 메시지 정하기", "{goal}: 누가 읽고, 얼마나 길고, 한 문장으로 무엇을 말하는 글인지 적어요."],
-        en: ["Define reader, length and message", "{goal}: who reads it, how long it is and what it says in one sentence."],
+        ko: [
+          "독자·분량·핵심 메시지 정하기",
+          "{goal}: 누가 읽고, 얼마나 길고, 한 문장으로 무엇을 말하는 글인지 적어요.",
+        ],
+        en: [
+          "Define reader, length and message",
+          "{goal}: who reads it, how long it is and what it says in one sentence.",
+        ],
       },
       {
         key: "material",
@@ -391,7 +421,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 6,
         after: ["define"],
         ko: ["자료와 메모 모으기", "참고 자료, 경험, 인용할 것을 한곳에 모으고 모르는 것을 표시합니다."],
-        en: ["Gather material and notes", "Collect sources, experiences and quotes in one place; mark what you do not know."],
+        en: [
+          "Gather material and notes",
+          "Collect sources, experiences and quotes in one place; mark what you do not know.",
+        ],
       },
       {
         key: "outline",
@@ -478,8 +511,14 @@ export const PLANS: Record<GoalKind, Plan> = {
         difficulty: 1,
         importance: 9,
         after: [],
-        ko: ["시험 일정·유형·목표 점수 확인", "{goal}: 시험일, 접수 기간, 과목과 문항 유형, 합격 기준을 확인해 적어요."],
-        en: ["Check the date, format and target", "{goal}: note the exam date, sign-up window, sections and the score you need."],
+        ko: [
+          "시험 일정·유형·목표 점수 확인",
+          "{goal}: 시험일, 접수 기간, 과목과 문항 유형, 합격 기준을 확인해 적어요.",
+        ],
+        en: [
+          "Check the date, format and target",
+          "{goal}: note the exam date, sign-up window, sections and the score you need.",
+        ],
       },
       {
         key: "register",
@@ -585,7 +624,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 9,
         after: [],
         ko: ["날짜·규모·예산 정하기", "{goal}: 언제, 몇 명과, 얼마로 할지, 어떤 행사면 성공인지 적어요."],
-        en: ["Decide the date, size and budget", "{goal}: when, how many people, how much, and what makes it a success."],
+        en: [
+          "Decide the date, size and budget",
+          "{goal}: when, how many people, how much, and what makes it a success.",
+        ],
       },
       {
         key: "guests",
@@ -603,7 +645,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 7,
         after: ["basics"],
         ko: ["장소와 업체 알아보기", "장소, 음식, 장비 업체를 두세 곳씩 비교하고 모르는 비용을 확인합니다."],
-        en: ["Research venues and suppliers", "Compare two or three venues, caterers and rentals; ask about hidden costs."],
+        en: [
+          "Research venues and suppliers",
+          "Compare two or three venues, caterers and rentals; ask about hidden costs.",
+        ],
       },
       {
         key: "book",
@@ -648,7 +693,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 7,
         after: ["invite", "supplies"],
         ko: ["며칠 전 최종 확인하기", "참석 인원, 업체, 순서를 다시 확인하고 빠진 것을 채웁니다."],
-        en: ["Confirm everything days before", "Recheck headcount, suppliers and the running order; fill what is missing."],
+        en: [
+          "Confirm everything days before",
+          "Recheck headcount, suppliers and the running order; fill what is missing.",
+        ],
       },
       {
         key: "run",
@@ -745,7 +793,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 7,
         after: ["week1"],
         ko: ["2주 뒤 기록 점검하기", "처음과 같은 방법으로 재고, 너무 쉽거나 힘든 부분을 조정합니다."],
-        en: ["Check progress after two weeks", "Measure the same way as at the start; adjust what is too easy or hard."],
+        en: [
+          "Check progress after two weeks",
+          "Measure the same way as at the start; adjust what is too easy or hard.",
+        ],
       },
       {
         key: "build",
@@ -754,7 +805,10 @@ export const PLANS: Record<GoalKind, Plan> = {
         importance: 7,
         after: ["check", "food"],
         ko: ["운동 강도 높여 꾸준히 하기", "프로그램대로 강도를 조금씩 올리며 빠지지 않고 합니다."],
-        en: ["Build up the load steadily", "Raise the load little by little as the programme says; keep every session."],
+        en: [
+          "Build up the load steadily",
+          "Raise the load little by little as the programme says; keep every session.",
+        ],
       },
       {
         key: "final",

@@ -1,7 +1,13 @@
 // Estimates that learn (planning.md "Estimates that learn"): a task without expected minutes is estimated from
 // the member's own history — the median real minutes of their completed tasks of the same difficulty, once there
 // are MIN_ESTIMATE_SAMPLES of them — else from a default per difficulty. Estimates are clamped as planned minutes.
-import { DEFAULT_ESTIMATE_MINUTES, DIFFICULTIES, MIN_ESTIMATE_SAMPLES, PLANNED_MINUTES, type Difficulty } from "../limits";
+import {
+  DEFAULT_ESTIMATE_MINUTES,
+  DIFFICULTIES,
+  MIN_ESTIMATE_SAMPLES,
+  PLANNED_MINUTES,
+  type Difficulty,
+} from "../limits";
 
 /** one completed task of the member with recorded time: its difficulty and real minutes */
 export type RealMinutesSample = { difficulty: number; minutes: number };
@@ -93,7 +99,8 @@ export function calibration(history: readonly CompletedTask[]): Calibration[] {
     let expected = 0;
     let tasks = 0;
     for (const t of history) {
-      if (t.difficulty !== difficulty || t.realMinutes === null || t.expectedMinutes === null || t.expectedMinutes <= 0) continue;
+      if (t.difficulty !== difficulty || t.realMinutes === null || t.expectedMinutes === null || t.expectedMinutes <= 0)
+        continue;
       real += t.realMinutes;
       expected += t.expectedMinutes;
       tasks++;

@@ -43,14 +43,17 @@ export function goalProgress(input: GoalProgressInput): GoalProgress {
   const open = input.tasks.filter((t) => !t.completed);
   const minutes = new Map(open.map((t) => [t.id, taskMinutes(t, input.estimate)]));
   const remainingMinutes = [...minutes.values()].reduce((a, b) => a + b, 0);
-  const nextTaskIds = open.filter((t) => t.previousTaskIds.every((p) => input.completedTaskIds.has(p))).map((t) => t.id);
+  const nextTaskIds = open
+    .filter((t) => t.previousTaskIds.every((p) => input.completedTaskIds.has(p)))
+    .map((t) => t.id);
   const edges = open.flatMap((t) => t.previousTaskIds.filter((p) => minutes.has(p)).map((p): Edge => [p, t.id]));
   const criticalPathMinutes = longestChain(minutes, edges);
 
   // No open task: nothing is left to project. Otherwise a simple fill of the remaining minutes into the working
   // hours from now (finishOfWork): one person works one task at a time, so the whole remainder, not only the
   // critical path, bounds the finish.
-  const finish = open.length === 0 ? null : finishOfWork(input.workingHours, input.timeZone, input.now, remainingMinutes);
+  const finish =
+    open.length === 0 ? null : finishOfWork(input.workingHours, input.timeZone, input.now, remainingMinutes);
   const projectedFinishDate = finish ? localDate(finish, input.timeZone) : null;
   let onTrack: boolean | null = null;
   if (input.targetDate !== null && input.tasks.length > 0) {

@@ -33,7 +33,9 @@ export function minuteOfDay(time: string): number {
 
 /** the index pairs of a day's intervals that overlap (touching ends do not), in order of start */
 export function overlappingIntervals(intervals: readonly WorkingInterval[]): [number, number][] {
-  const order = intervals.map((_, i) => i).sort((a, b) => minuteOfDay(intervals[a]!.start) - minuteOfDay(intervals[b]!.start));
+  const order = intervals
+    .map((_, i) => i)
+    .sort((a, b) => minuteOfDay(intervals[a]!.start) - minuteOfDay(intervals[b]!.start));
   const out: [number, number][] = [];
   for (let k = 1; k < order.length; k++) {
     const previous = intervals[order[k - 1]!]!;
@@ -58,9 +60,16 @@ export function weeklyMinutes(hours: WorkingHours): number {
 }
 
 /** the instants one working interval of a local date covers in the member's zone */
-export function intervalInstants(date: string, interval: WorkingInterval, timeZone: string): { start: Date; end: Date } {
+export function intervalInstants(
+  date: string,
+  interval: WorkingInterval,
+  timeZone: string,
+): { start: Date; end: Date } {
   const start = instantOfWallTime(date, interval.start, timeZone);
-  const end = interval.end === "24:00" ? startOfLocalDay(addDays(date, 1), timeZone) : instantOfWallTime(date, interval.end, timeZone);
+  const end =
+    interval.end === "24:00"
+      ? startOfLocalDay(addDays(date, 1), timeZone)
+      : instantOfWallTime(date, interval.end, timeZone);
   return { start, end };
 }
 

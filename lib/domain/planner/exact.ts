@@ -50,7 +50,14 @@ function topologicalOrder(problem: Problem): number[] {
  * the sums of those earliest ends (Σ end also at least the shortest-first sum with the buffer between blocks); plans
  * that leave out more cost more in the first part already.
  */
-function bound(problem: Problem, topo: readonly number[], s: State, work: Work, end: Float64Array, spt: number[]): Cost {
+function bound(
+  problem: Problem,
+  topo: readonly number[],
+  s: State,
+  work: Work,
+  end: Float64Array,
+  spt: number[],
+): Cost {
   let unplaced = 0;
   let lateness = s.lateness;
   let sumEnd = s.sumEnd;
@@ -114,7 +121,8 @@ export function solveExactly(problem: Problem, incumbent: Cost, work: Work): Exa
   let bestState: State | null = null;
 
   const root: State = { mask: 0, ready: problem.now, lateness: 0, sumEnd: 0, task: -1, parent: null };
-  if (compareCost(bound(problem, topo, root, work, end, spt), best) >= 0) return { proven: true, order: null, cost: best };
+  if (compareCost(bound(problem, topo, root, work, end, spt), best) >= 0)
+    return { proven: true, order: null, cost: best };
   let layer = new Map<number, State[]>([[0, [root]]]);
   let kept = 0;
   while (layer.size > 0) {

@@ -73,7 +73,9 @@ export function wallInstant(date: string, time: string, timeZone: string): Date 
 }
 
 /** the working intervals of each local date in from..to, as instants, in order (empty ones dropped) */
-export function workingIntervals(input: Pick<FreeTimeInput, "workingHours" | "timeZone" | "from" | "to">): FreeInterval[] {
+export function workingIntervals(
+  input: Pick<FreeTimeInput, "workingHours" | "timeZone" | "from" | "to">,
+): FreeInterval[] {
   const intervals: FreeInterval[] = [];
   for (let date = input.from; date <= input.to; date = addDays(date, 1)) {
     const hours = input.workingHours[`${isoWeekday(date)}`] ?? [];

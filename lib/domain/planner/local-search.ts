@@ -5,7 +5,14 @@
 // (the "work") fixed by the caller, or after a number of kicks without improvement, never on the wall clock. The same
 // input gives the same plan on any machine, however loaded.
 
-import { compareCost, decode, earliestStart as earliestStartOf, firstUsefulInterval as firstUsefulOf, type Cost, type Problem } from "./problem";
+import {
+  compareCost,
+  decode,
+  earliestStart as earliestStartOf,
+  firstUsefulInterval as firstUsefulOf,
+  type Cost,
+  type Problem,
+} from "./problem";
 
 // bound once: module loaders that compile to CommonJS reach an imported function through a getter on every call
 const earliestStart = earliestStartOf;
@@ -324,7 +331,7 @@ class OrderEvaluator {
     let first = n;
     let last = -1;
     for (let i = 0; i < n; i++) segment[i] = order[i]!;
-    for (let k = n; k > 0; ) {
+    for (let k = n; k > 0;) {
       const lo = from[k]!;
       if (lo < 0) {
         k--;
@@ -434,7 +441,8 @@ export function iteratedLocalSearch(problem: Problem, work: Work, staleKicks: nu
     const { cost } = decode(problem, order);
     if (!bestCost || compareCost(cost, bestCost) < 0) [bestOrder, bestCost] = [order, cost];
   }
-  if (!bestCost || n < 2) return { order: bestOrder, cost: bestCost ?? { unplaced: 0, lateness: 0, sumEnd: 0 }, kicks: 0 };
+  if (!bestCost || n < 2)
+    return { order: bestOrder, cost: bestCost ?? { unplaced: 0, lateness: 0, sumEnd: 0 }, kicks: 0 };
 
   const evaluator = new OrderEvaluator(problem, bestOrder, work);
   const active = new Uint8Array(n).fill(1);

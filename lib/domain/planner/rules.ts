@@ -38,7 +38,8 @@ export function violations(input: PlanInput, placements: readonly Placement[]): 
   const sorted = [...placements].sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
   for (let i = 1; i < sorted.length; i++) {
     const [previous, next] = [sorted[i - 1]!, sorted[i]!];
-    if (previous.endAt.getTime() + bufferMs > next.startAt.getTime()) found.push({ taskId: next.taskId, rule: "OVERLAP" });
+    if (previous.endAt.getTime() + bufferMs > next.startAt.getTime())
+      found.push({ taskId: next.taskId, rule: "OVERLAP" });
   }
   return found;
 }

@@ -8,15 +8,7 @@
 
 import { EXACT_MAX_TASKS, solveExactly } from "./exact";
 import { iteratedLocalSearch, type Work } from "./local-search";
-import {
-  MS_PER_MINUTE,
-  ceilTo,
-  decode,
-  earliestStart,
-  toMinuteIntervals,
-  type Cost,
-  type Problem,
-} from "./problem";
+import { MS_PER_MINUTE, ceilTo, decode, earliestStart, toMinuteIntervals, type Cost, type Problem } from "./problem";
 
 export type PlannerTask = {
   id: string;
@@ -80,14 +72,16 @@ function checkInput(input: PlanInput): void {
     if (ids.has(t.id)) throw new RangeError(`Task ${t.id} is given twice`);
     ids.add(t.id);
     if (!Number.isInteger(t.minutes) || t.minutes < 1) throw new RangeError(`Task ${t.id} needs whole minutes ≥ 1`);
-    if (!(t.importance > 0) || !Number.isFinite(t.importance)) throw new RangeError(`Task ${t.id} needs an importance > 0`);
+    if (!(t.importance > 0) || !Number.isFinite(t.importance))
+      throw new RangeError(`Task ${t.id} needs an importance > 0`);
   }
   if (input.timeBudgetMs !== undefined && !(input.timeBudgetMs >= 0 && Number.isFinite(input.timeBudgetMs))) {
     throw new RangeError("The time budget is a finite number of milliseconds ≥ 0");
   }
   const grid = input.grid?.minutes ?? DEFAULT_GRID_MINUTES;
   if (!Number.isInteger(grid) || grid < 1) throw new RangeError("The grid is whole minutes ≥ 1");
-  if (!Number.isInteger(input.bufferMinutes) || input.bufferMinutes < 0) throw new RangeError("The buffer is whole minutes ≥ 0");
+  if (!Number.isInteger(input.bufferMinutes) || input.bufferMinutes < 0)
+    throw new RangeError("The buffer is whole minutes ≥ 0");
 }
 
 /**
@@ -107,12 +101,14 @@ function fillGaps(problem: Problem, order: Int32Array, work: Work): Int32Array {
     for (let j = 0; j < problem.n && !insertion; j++) {
       if (decoded.placed[j] || !problem.prerequisites[j]!.every((q) => decoded.placed[q])) continue;
       let ready = problem.now;
-      for (const q of problem.prerequisites[j]!) ready = Math.max(ready, decoded.start[q]! + problem.minutes[q]! + problem.buffer);
+      for (const q of problem.prerequisites[j]!)
+        ready = Math.max(ready, decoded.start[q]! + problem.minutes[q]! + problem.buffer);
       for (let b = 0; b <= blocks.length; b++) {
         work.used++;
         const previous = blocks[b - 1];
         const next = blocks[b];
-        const gapStart = previous === undefined ? problem.now : decoded.start[previous]! + problem.minutes[previous]! + problem.buffer;
+        const gapStart =
+          previous === undefined ? problem.now : decoded.start[previous]! + problem.minutes[previous]! + problem.buffer;
         const start = earliestStart(problem, j, Math.max(ready, gapStart));
         if (start < 0) break; // fits nowhere later either
         if (next === undefined || start + problem.minutes[j]! + problem.buffer <= decoded.start[next]!) {
@@ -150,7 +146,15 @@ export function plan(input: PlanInput): PlanResult {
   const reason = new Map<string, UnplacedReason>();
   const byId = new Map(tasks.map((t) => [t.id, t]));
   for (const t of tasks) {
-    const alone: Problem = { ...base, n: 1, minutes: Int32Array.of(t.minutes), weight: new Float64Array(1), deadline: new Float64Array(1), leaveOut: new Float64Array(1), prerequisites: [new Int32Array(0)] };
+    const alone: Problem = {
+      ...base,
+      n: 1,
+      minutes: Int32Array.of(t.minutes),
+      weight: new Float64Array(1),
+      deadline: new Float64Array(1),
+      leaveOut: new Float64Array(1),
+      prerequisites: [new Int32Array(0)],
+    };
     if (earliestStart(alone, 0, now) < 0) reason.set(t.id, "TOO_LONG");
   }
   const settled = new Set<string>(); // ids whose fate before the search is known
@@ -168,7 +172,8 @@ export function plan(input: PlanInput): PlanResult {
   };
   for (const t of tasks) settle(t.id);
   // a task on a cycle settles as BLOCKED only when it is reached from outside the cycle first; catch the rest
-  for (const t of tasks) if (!reason.has(t.id) && t.prerequisites.some((q) => reason.has(q) || !byId.has(q))) reason.set(t.id, "BLOCKED");
+  for (const t of tasks)
+    if (!reason.has(t.id) && t.prerequisites.some((q) => reason.has(q) || !byId.has(q))) reason.set(t.id, "BLOCKED");
 
   const open = tasks.filter((t) => !reason.has(t.id));
   const index = new Map(open.map((t, i) => [t.id, i]));
@@ -187,7 +192,11 @@ export function plan(input: PlanInput): PlanResult {
   // Where an exact search follows, the heuristic only needs a good incumbent: half the work, fewer kicks.
   const exactFollows = input.exact !== false && problem.n <= EXACT_MAX_TASKS;
   const heuristicWork: Work = { used: 0, limit: exactFollows ? Math.ceil(work.limit / 2) : work.limit };
-  const searched = iteratedLocalSearch(problem, heuristicWork, exactFollows ? 20 + 4 * problem.n : 200 + 20 * problem.n);
+  const searched = iteratedLocalSearch(
+    problem,
+    heuristicWork,
+    exactFollows ? 20 + 4 * problem.n : 200 + 20 * problem.n,
+  );
   work.used = heuristicWork.used;
   let order = searched.order;
   let cost: Cost = searched.cost;

@@ -32,7 +32,9 @@ export async function acceptBreakdown(
 ): Promise<AcceptBreakdownAnswer> {
   assertId(goalId, "Goal");
   // creating tasks emits no event (domain.md has no task.created), so nothing is relayed after commit
-  const outcome = await inTransaction((tx) => idempotent(tx, memberId, request.idempotency, () => createAll(tx, memberId, goalId, tasks)));
+  const outcome = await inTransaction((tx) =>
+    idempotent(tx, memberId, request.idempotency, () => createAll(tx, memberId, goalId, tasks)),
+  );
   if (!outcome.ok) {
     outcome.error.replayed = outcome.replayed;
     throw outcome.error;
@@ -44,7 +46,12 @@ export async function acceptBreakdown(
 const refNode = (ref: string) => `ref:${ref}`;
 const idNode = (id: string) => `id:${id}`;
 
-async function createAll(tx: Tx, memberId: string, goalId: string, tasks: readonly AcceptedTask[]): Promise<TaskView[]> {
+async function createAll(
+  tx: Tx,
+  memberId: string,
+  goalId: string,
+  tasks: readonly AcceptedTask[],
+): Promise<TaskView[]> {
   await lockMember(tx, memberId);
   await lockGoal(tx, memberId, goalId);
 
@@ -59,17 +66,21 @@ async function createAll(tx: Tx, memberId: string, goalId: string, tasks: readon
       else (unknown[`tasks.${i}.after`] ??= []).push(`names an unknown ref: ${name}`);
     }
   });
-  if (Object.keys(unknown).length > 0) throw validationError(unknown, "Some prerequisites name refs that are not in the body.");
-  const existing = namedIds.size === 0 ? [] : await tx.task.findMany({ where: { memberId, id: { in: [...namedIds] } }, select: { id: true } });
+  if (Object.keys(unknown).length > 0)
+    throw validationError(unknown, "Some prerequisites name refs that are not in the body.");
+  const existing =
+    namedIds.size === 0
+      ? []
+      : await tx.task.findMany({ where: { memberId, id: { in: [...namedIds] } }, select: { id: true } });
   if (existing.length !== namedIds.size) throw notFound("Task");
 
   // the new edges all end at new tasks, so any cycle runs through them: check the member's graph with them added
   const newEdges: Edge[] = tasks.flatMap((t) =>
     t.after.map((name): Edge => [refs.has(name) ? refNode(name) : idNode(name.toLowerCase()), refNode(t.ref)]),
   );
-  const current = (await tx.taskDependency.findMany({ where: { memberId }, select: { previousTaskId: true, nextTaskId: true } })).map(
-    (e): Edge => [idNode(e.previousTaskId), idNode(e.nextTaskId)],
-  );
+  const current = (
+    await tx.taskDependency.findMany({ where: { memberId }, select: { previousTaskId: true, nextTaskId: true } })
+  ).map((e): Edge => [idNode(e.previousTaskId), idNode(e.nextTaskId)]);
   const cycle = findCycle([...current, ...newEdges]);
   if (cycle) throw cycleOf(cycle);
 

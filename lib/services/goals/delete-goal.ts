@@ -33,7 +33,11 @@ export async function deleteGoal(
       for (const task of open) if (task.schedule) schedules.push(await lockSchedule(tx, memberId, task.schedule.id));
       const running = schedules.find((s) => s.state === "IN_PROGRESS" || s.state === "PAUSED");
       if (running) {
-        throw illegalTransition(running.state, allowedActions(running.state), "Stop or complete the goal's running schedule before deleting its tasks.");
+        throw illegalTransition(
+          running.state,
+          allowedActions(running.state),
+          "Stop or complete the goal's running schedule before deleting its tasks.",
+        );
       }
       for (const schedule of schedules) published.push(...(await removeSchedule(tx, schedule, now)));
       if (open.length > 0) await tx.task.deleteMany({ where: { id: { in: open.map((t) => t.id) } } });

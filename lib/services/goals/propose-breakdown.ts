@@ -97,7 +97,12 @@ function chooseModel(options: ProposeOptions): ModelChoice {
     // OpenAI, Ollama, vLLM, LM Studio and OpenRouter all take a JSON schema as the response format
     supportsStructuredOutputs: true,
   });
-  return { kind: "model", model: provider.chatModel(parsed.data.AI_MODEL), name: parsed.data.AI_MODEL, timeoutMs: parsed.data.AI_TIMEOUT_MS };
+  return {
+    kind: "model",
+    model: provider.chatModel(parsed.data.AI_MODEL),
+    name: parsed.data.AI_MODEL,
+    timeoutMs: parsed.data.AI_TIMEOUT_MS,
+  };
 }
 
 /** the JSON schema sent to the model: the contract's, without the long date pattern (format: date says it) */
@@ -197,12 +202,18 @@ async function askModel(
   }
 }
 
-export async function proposeBreakdown(request: BreakdownRequest, options: ProposeOptions = {}): Promise<BreakdownProposal> {
+export async function proposeBreakdown(
+  request: BreakdownRequest,
+  options: ProposeOptions = {},
+): Promise<BreakdownProposal> {
   const choice = chooseModel(options);
   if (choice.kind === "none") return offlineBreakdown(request);
   if (choice.kind === "invalid") {
     const offline = offlineBreakdown(request);
-    return { ...offline, notes: [NOTES.fellBack(request.locale, NOTES.reasonConfig(request.locale, choice.reason)), ...offline.notes] };
+    return {
+      ...offline,
+      notes: [NOTES.fellBack(request.locale, NOTES.reasonConfig(request.locale, choice.reason)), ...offline.notes],
+    };
   }
   try {
     return await askModel(request, choice, options.clock ?? systemClock);

@@ -48,7 +48,11 @@ export async function getGoal(memberId: string, goalId: string, now = new Date()
 }
 
 /** the member's goals, newest first, optionally of one status */
-export async function listGoals(memberId: string, query: { status?: GoalStatus } = {}, now = new Date()): Promise<{ items: GoalView[] }> {
+export async function listGoals(
+  memberId: string,
+  query: { status?: GoalStatus } = {},
+  now = new Date(),
+): Promise<{ items: GoalView[] }> {
   const rows = await db().goal.findMany({
     where: { memberId, ...(query.status ? { status: query.status } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -57,7 +61,12 @@ export async function listGoals(memberId: string, query: { status?: GoalStatus }
 }
 
 /** the views of the member's goals `rows`, in their order */
-export async function goalViews(client: Client, memberId: string, rows: readonly GoalRow[], now: Date): Promise<GoalView[]> {
+export async function goalViews(
+  client: Client,
+  memberId: string,
+  rows: readonly GoalRow[],
+  now: Date,
+): Promise<GoalView[]> {
   if (rows.length === 0) return [];
   const [member, tasks] = await Promise.all([
     client.member.findUnique({ where: { id: memberId }, select: { timezone: true, workingHours: true } }),
@@ -99,7 +108,10 @@ export async function goalViews(client: Client, memberId: string, rows: readonly
     const ownIds = new Set(own.map((t) => t.id));
     const spentSeconds =
       own.reduce((sum, t) => sum + (t.schedule ? elapsedSeconds(t.schedule.sessions, now) : 0), 0) +
-      deleted.reduce((sum, s) => sum + (s.formerTaskId && ownIds.has(s.formerTaskId) ? elapsedSeconds(s.sessions, now) : 0), 0);
+      deleted.reduce(
+        (sum, s) => sum + (s.formerTaskId && ownIds.has(s.formerTaskId) ? elapsedSeconds(s.sessions, now) : 0),
+        0,
+      );
     const targetDate = goal.targetDate ? toDateString(goal.targetDate) : null;
     return {
       id: goal.id,

@@ -17,7 +17,12 @@ export type UpdateGoalInput = {
   version?: number;
 };
 
-export async function updateGoal(memberId: string, goalId: string, input: UpdateGoalInput, now = new Date()): Promise<GoalView> {
+export async function updateGoal(
+  memberId: string,
+  goalId: string,
+  input: UpdateGoalInput,
+  now = new Date(),
+): Promise<GoalView> {
   const { goal, events } = await inTransaction(async (tx) => {
     await lockMember(tx, memberId);
     const current = await lockGoal(tx, memberId, goalId);
@@ -25,7 +30,12 @@ export async function updateGoal(memberId: string, goalId: string, input: Update
     const data = {
       title: input.title,
       description: input.description,
-      targetDate: input.targetDate === undefined ? undefined : input.targetDate === null ? null : fromDateString(input.targetDate),
+      targetDate:
+        input.targetDate === undefined
+          ? undefined
+          : input.targetDate === null
+            ? null
+            : fromDateString(input.targetDate),
       status: input.status,
     };
     const changed = Object.values(data).some((v) => v !== undefined);
@@ -34,7 +44,8 @@ export async function updateGoal(memberId: string, goalId: string, input: Update
       : await tx.goal.findUniqueOrThrow({ where: { id: goalId } });
     const toPublish: PublishedEvent[] = [];
     if (changed) toPublish.push(newEvent("goal.updated", { memberId, goalId }, now));
-    if (input.status === "ACHIEVED" && current.status !== "ACHIEVED") toPublish.push(newEvent("goal.achieved", { memberId, goalId }, now));
+    if (input.status === "ACHIEVED" && current.status !== "ACHIEVED")
+      toPublish.push(newEvent("goal.achieved", { memberId, goalId }, now));
     const events = await publish(tx, toPublish);
     const [goal] = await goalViews(tx, memberId, [row], now);
     return { goal: goal!, events };

@@ -68,7 +68,10 @@ export async function findOrCreateOidcMember(
   }
 }
 
-async function findLinked(provider: string, subject: string): Promise<{ memberId: string; sessionEpoch: number } | null> {
+async function findLinked(
+  provider: string,
+  subject: string,
+): Promise<{ memberId: string; sessionEpoch: number } | null> {
   const account = await db().account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId: subject } },
     select: { memberId: true, member: { select: { sessionEpoch: true } } },

@@ -22,7 +22,10 @@ export async function changePassword(
   context: { address: string },
   now: Date = new Date(),
 ): Promise<{ sessionEpoch: number }> {
-  const member = await db().member.findUnique({ where: { id: memberId }, select: { username: true, passwordHash: true } });
+  const member = await db().member.findUnique({
+    where: { id: memberId },
+    select: { username: true, passwordHash: true },
+  });
   if (!member) throw notFound("Member");
   if (!member.username || !member.passwordHash) throw validationError({ currentPassword: [NO_PASSWORD] });
 
@@ -43,7 +46,10 @@ export async function changePassword(
   return inTransaction(async (tx) => {
     await lockMember(tx, memberId);
     // only over the hash that was checked: a change that came first wins, this one is refused
-    const changed = await tx.member.updateMany({ where: { id: memberId, passwordHash: member.passwordHash }, data: { passwordHash: newHash } });
+    const changed = await tx.member.updateMany({
+      where: { id: memberId, passwordHash: member.passwordHash },
+      data: { passwordHash: newHash },
+    });
     if (changed.count !== 1) throw conflict();
     return raiseSessionEpoch(tx, memberId);
   });

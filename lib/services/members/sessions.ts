@@ -12,5 +12,9 @@ export async function endAllSessions(memberId: string): Promise<{ sessionEpoch: 
 
 /** the same inside a caller's transaction (a password change); the member is locked by the caller */
 export async function raiseSessionEpoch(tx: Tx, memberId: string): Promise<{ sessionEpoch: number }> {
-  return tx.member.update({ where: { id: memberId }, data: { sessionEpoch: { increment: 1 } }, select: { sessionEpoch: true } });
+  return tx.member.update({
+    where: { id: memberId },
+    data: { sessionEpoch: { increment: 1 } },
+    select: { sessionEpoch: true },
+  });
 }

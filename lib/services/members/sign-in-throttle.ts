@@ -67,7 +67,9 @@ export async function beginSignInAttempt(
 
     const rows: { id: string }[] = [];
     for (const b of buckets) {
-      rows.push(await tx.signInFailure.create({ data: { scope: b.scope, key: b.key, failedAt: now }, select: { id: true } }));
+      rows.push(
+        await tx.signInFailure.create({ data: { scope: b.scope, key: b.key, failedAt: now }, select: { id: true } }),
+      );
     }
     await sweepExpired(tx, cutoff);
     return { usernameKey: buckets[0]!.key, rowIds: rows.map((r) => r.id) };
@@ -149,7 +151,9 @@ function ipv6Network64(address: string): string {
   const tailGroups = tail ? tail.split(":") : [];
   // an embedded IPv4 tail (::1.2.3.4) stands for two groups; only the first four groups matter here
   const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = address.includes("::") ? [...headGroups, ...Array(Math.max(0, missing)).fill("0"), ...tailGroups] : headGroups;
+  const groups = address.includes("::")
+    ? [...headGroups, ...Array(Math.max(0, missing)).fill("0"), ...tailGroups]
+    : headGroups;
   return groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ""))

@@ -29,9 +29,14 @@ export async function signInWithPassword(
 
   // a name that breaks the username rules cannot exist (and text with NUL cannot even be sent to PostgreSQL)
   const wellFormed =
-    input.username.length >= USERNAME.min && input.username.length <= USERNAME.max && USERNAME.pattern.test(input.username);
+    input.username.length >= USERNAME.min &&
+    input.username.length <= USERNAME.max &&
+    USERNAME.pattern.test(input.username);
   const member = wellFormed
-    ? await db().member.findUnique({ where: { username: input.username }, select: { id: true, passwordHash: true, sessionEpoch: true } })
+    ? await db().member.findUnique({
+        where: { username: input.username },
+        select: { id: true, passwordHash: true, sessionEpoch: true },
+      })
     : null;
 
   let matches: boolean;

@@ -28,7 +28,11 @@ export function tooManySignUps(retryAfterSeconds: number): DomainError {
 }
 
 /** counts a sign-up attempt from `address` (clientAddress()), or refuses it when the hour's limit is reached */
-export async function countSignUpAttempt(address: string, now: Date = new Date(), limit = signUpLimitPerHour()): Promise<void> {
+export async function countSignUpAttempt(
+  address: string,
+  now: Date = new Date(),
+  limit = signUpLimitPerHour(),
+): Promise<void> {
   if (limit <= 0) return;
   const key = addressKey(address);
   const cutoff = new Date(now.getTime() - SIGN_UP_WINDOW_SECONDS * 1000);

@@ -17,7 +17,9 @@ import { MEMBER_VIEW_SELECT, memberView } from "./view";
 export const USERNAME_TAKEN = "is already taken";
 
 function usernameTaken(): DomainError {
-  return new DomainError("DUPLICATE", "This username is already taken.", { fieldErrors: { username: [USERNAME_TAKEN] } });
+  return new DomainError("DUPLICATE", "This username is already taken.", {
+    fieldErrors: { username: [USERNAME_TAKEN] },
+  });
 }
 
 /**

@@ -64,14 +64,21 @@ export class AmqpPublisher {
         new Promise<void>((resolve, reject) => {
           // the batch is bounded (drain.ts), so a full write buffer (publish returning false) needs no pause here:
           // amqplib keeps the frames and the confirms below wait for them
-          channel.publish(this.config.exchange, m.type, Buffer.from(JSON.stringify(m)), {
-            persistent: true,
-            messageId: m.id,
-            contentType: "application/json",
-            type: m.type,
-            timestamp: Math.floor(Date.parse(m.occurredAt) / 1000),
-            appId: "pinit",
-          }, (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(`broker refused message ${m.id}`)) : resolve()));
+          channel.publish(
+            this.config.exchange,
+            m.type,
+            Buffer.from(JSON.stringify(m)),
+            {
+              persistent: true,
+              messageId: m.id,
+              contentType: "application/json",
+              type: m.type,
+              timestamp: Math.floor(Date.parse(m.occurredAt) / 1000),
+              appId: "pinit",
+            },
+            (error: unknown) =>
+              error ? reject(error instanceof Error ? error : new Error(`broker refused message ${m.id}`)) : resolve(),
+          );
         }),
     );
     // every promise settles: on a nack, or when the channel closes with messages unconfirmed (amqplib rejects them)
@@ -91,7 +98,9 @@ export class AmqpPublisher {
     const refused = outcomes.filter((o) => o.status === "rejected");
     if (refused.length > 0) {
       const reason = (refused[0] as PromiseRejectedResult).reason as unknown;
-      throw new Error(`AMQP: ${refused.length} of ${messages.length} message(s) not confirmed: ${reason instanceof Error ? reason.message : String(reason)}`);
+      throw new Error(
+        `AMQP: ${refused.length} of ${messages.length} message(s) not confirmed: ${reason instanceof Error ? reason.message : String(reason)}`,
+      );
     }
   }
 
@@ -121,7 +130,11 @@ export class AmqpPublisher {
   }
 
   private async connect(): Promise<Link> {
-    const connection = await connect(this.config.url, { timeout: 5_000, noDelay: true, clientProperties: { connection_name: "pinit outbox" } });
+    const connection = await connect(this.config.url, {
+      timeout: 5_000,
+      noDelay: true,
+      clientProperties: { connection_name: "pinit outbox" },
+    });
     this.opened++;
     const forget = () => this.forget(connection);
     // 'error' is always followed by 'close'; without a listener it would crash the process

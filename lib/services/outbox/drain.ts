@@ -28,7 +28,12 @@ const LEASE_MS = 60_000;
 /** where each channel keeps its delivery state in outbox_events (fixed identifiers, never input) */
 const CHANNELS = {
   inngest: { sentAt: '"sentAt"', attempts: "attempts", nextAttemptAt: '"nextAttemptAt"', lastError: '"lastError"' },
-  amqp: { sentAt: '"amqpSentAt"', attempts: '"amqpAttempts"', nextAttemptAt: '"amqpNextAttemptAt"', lastError: '"amqpLastError"' },
+  amqp: {
+    sentAt: '"amqpSentAt"',
+    attempts: '"amqpAttempts"',
+    nextAttemptAt: '"amqpNextAttemptAt"',
+    lastError: '"amqpLastError"',
+  },
 } as const;
 export type OutboxChannel = keyof typeof CHANNELS;
 
@@ -59,10 +64,19 @@ export async function drainOutbox(
     result.batches++;
     try {
       await send(batch);
-      await markSent(batch.map((m) => m.id), now(), channel);
+      await markSent(
+        batch.map((m) => m.id),
+        now(),
+        channel,
+      );
       result.sent += batch.length;
     } catch (e) {
-      await markFailed(channel, batch.map((m) => m.id), e, now());
+      await markFailed(
+        channel,
+        batch.map((m) => m.id),
+        e,
+        now(),
+      );
       result.failed += batch.length;
       break; // the transport is down: the next sweep tries again after the back-off
     }
@@ -74,7 +88,15 @@ async function leaseBatch(channel: OutboxChannel, size: number, now: Date): Prom
   const c = columns(channel);
   return inTransaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; type: EventType; occurredAt: Date; memberId: string; scheduleId: string | null; taskId: string | null; goalId: string | null }[]
+      {
+        id: string;
+        type: EventType;
+        occurredAt: Date;
+        memberId: string;
+        scheduleId: string | null;
+        taskId: string | null;
+        goalId: string | null;
+      }[]
     >`
       SELECT id, type, "occurredAt", "memberId", "scheduleId", "taskId", "goalId" FROM outbox_events
       WHERE ${c.sentAt} IS NULL AND ${c.nextAttemptAt} <= ${now}
@@ -87,10 +109,15 @@ async function leaseBatch(channel: OutboxChannel, size: number, now: Date): Prom
   });
 }
 
-export async function markSent(ids: readonly string[], now = new Date(), channel: OutboxChannel = "inngest"): Promise<void> {
+export async function markSent(
+  ids: readonly string[],
+  now = new Date(),
+  channel: OutboxChannel = "inngest",
+): Promise<void> {
   if (ids.length === 0) return;
   const c = columns(channel);
-  await db().$executeRaw`UPDATE outbox_events SET ${c.sentAt} = ${now}, ${c.lastError} = NULL WHERE id = ANY(${[...ids]}::uuid[]) AND ${c.sentAt} IS NULL`;
+  await db()
+    .$executeRaw`UPDATE outbox_events SET ${c.sentAt} = ${now}, ${c.lastError} = NULL WHERE id = ANY(${[...ids]}::uuid[]) AND ${c.sentAt} IS NULL`;
 }
 
 /** a failed row waits 5 s, 10 s, 20 s … (doubling with its attempts) up to an hour before the next try */

@@ -21,7 +21,11 @@ export function relayAfterCommit(events: readonly DomainEvent[]): void {
 export async function relayNow(events: readonly DomainEvent[]): Promise<boolean> {
   if (!sender || events.length === 0) return false;
   try {
-    await sender(events.map((e) => toMessage({ ...e, scheduleId: e.scheduleId ?? null, taskId: e.taskId ?? null, goalId: e.goalId ?? null })));
+    await sender(
+      events.map((e) =>
+        toMessage({ ...e, scheduleId: e.scheduleId ?? null, taskId: e.taskId ?? null, goalId: e.goalId ?? null }),
+      ),
+    );
     await markSent(events.map((e) => e.id));
     return true;
   } catch (e) {

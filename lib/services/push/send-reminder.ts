@@ -94,7 +94,10 @@ export async function sendReminder(
   const devices = await devicesOf(memberId);
   const hostRules = pushHostRules();
   const offReason = {
-    webpush: reasonOff(config.webPush, "web push is not configured (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT)"),
+    webpush: reasonOff(
+      config.webPush,
+      "web push is not configured (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT)",
+    ),
     fcm: reasonOff(config.fcm, "FCM is not configured (FIREBASE_SERVICE_ACCOUNT)"),
   };
 
@@ -143,7 +146,10 @@ export async function sendReminder(
   const offList = reports.filter((r) => r.reason === HOST_NOT_ALLOWED).length;
   if (offList > 0) notices.push(`${HOST_NOT_ALLOWED}: ${offList} device(s) not sent to`);
   for (const kind of ["webpush", "fcm"] as const) {
-    const skipped = count("skipped", reports.filter((r) => r.transport === kind && r.reason !== HOST_NOT_ALLOWED));
+    const skipped = count(
+      "skipped",
+      reports.filter((r) => r.transport === kind && r.reason !== HOST_NOT_ALLOWED),
+    );
     const reason = offReason[kind];
     if (skipped > 0 && reason) notices.push(`${reason}: ${skipped} device(s) not sent to`);
   }

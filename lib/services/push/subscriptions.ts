@@ -90,7 +90,10 @@ async function upsertWebPush(
       select: { id: true, createdAt: true },
     });
   }
-  if (held.memberId !== memberId && !(sameKey(held.p256dh, target.keys.p256dh) && sameKey(held.auth, target.keys.auth))) {
+  if (
+    held.memberId !== memberId &&
+    !(sameKey(held.p256dh, target.keys.p256dh) && sameKey(held.auth, target.keys.auth))
+  ) {
     throw new DomainError("CONFLICT", "This push endpoint is registered with other keys.", {
       fieldErrors: { endpoint: ["is registered with other keys"] },
     });
@@ -126,13 +129,17 @@ export async function unsubscribeDevice(memberId: string, input: UnsubscribeDevi
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error.issues));
   const target = parsed.data;
   await db().pushSubscription.deleteMany({
-    where: target.kind === "webpush" ? { memberId, endpoint: target.endpoint } : { memberId, fcmToken: target.fcmToken },
+    where:
+      target.kind === "webpush" ? { memberId, endpoint: target.endpoint } : { memberId, fcmToken: target.fcmToken },
   });
 }
 
 /** every device of a member, oldest first (what a reminder is sent to) */
 export async function devicesOf(memberId: string): Promise<StoredDevice[]> {
-  const rows = await db().pushSubscription.findMany({ where: { memberId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().pushSubscription.findMany({
+    where: { memberId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const devices: StoredDevice[] = [];
   for (const r of rows) {
     // the CHECK constraint push_subscriptions_one_transport guarantees one of the two shapes
@@ -165,7 +172,9 @@ function parseTarget(input: SubscribeDeviceInput): PushSubscriptionTarget {
   return parsed.data;
 }
 
-function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[]): FieldErrors {
+function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[],
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {

@@ -31,10 +31,17 @@ export async function snoozeReminder(
   const outcome = await inTransaction(async (tx) => {
     await lockMember(tx, memberId);
     return idempotent(tx, memberId, request.idempotency, async (): Promise<Snooze> => {
-      const schedule = await tx.schedule.findFirst({ where: { id: scheduleId, memberId, deletedAt: null }, select: { state: true } });
+      const schedule = await tx.schedule.findFirst({
+        where: { id: scheduleId, memberId, deletedAt: null },
+        select: { state: true },
+      });
       if (!schedule) throw notFound("Schedule");
       if (schedule.state !== "NOT_STARTED") {
-        throw illegalTransition(schedule.state, allowedActions(schedule.state), "Only a schedule that has not started can be snoozed.");
+        throw illegalTransition(
+          schedule.state,
+          allowedActions(schedule.state),
+          "Only a schedule that has not started can be snoozed.",
+        );
       }
       return { scheduleId, memberId, until: new Date(now.getTime() + minutes * 60_000).toISOString() };
     });

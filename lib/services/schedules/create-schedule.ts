@@ -19,7 +19,11 @@ export type CreateScheduleInput = {
   plannedMinutes?: number;
 };
 
-export async function createSchedule(memberId: string, input: CreateScheduleInput, now = new Date()): Promise<ScheduleView> {
+export async function createSchedule(
+  memberId: string,
+  input: CreateScheduleInput,
+  now = new Date(),
+): Promise<ScheduleView> {
   let events: PublishedEvent[] = [];
   // the transaction answers the view alone (under an Idempotency-Key it is what a repeat gets back)
   const schedule = await inTransaction(async (tx) => {
@@ -36,7 +40,10 @@ export async function createSchedule(memberId: string, input: CreateScheduleInpu
 export async function insertSchedule(tx: Tx, memberId: string, input: CreateScheduleInput, now: Date) {
   const task = input.taskId ? await assertLinkable(tx, memberId, input.taskId) : null;
   // the member's history is read only when the task has no expected minutes to go by
-  const estimate = task && task.expectedMinutes === null && input.plannedMinutes === undefined ? await memberEstimator(tx, memberId) : estimator([]);
+  const estimate =
+    task && task.expectedMinutes === null && input.plannedMinutes === undefined
+      ? await memberEstimator(tx, memberId)
+      : estimator([]);
   const plannedMinutes = plannedMinutesFor(input.plannedMinutes, task, estimate);
   const created = await tx.schedule.create({
     data: {
@@ -55,7 +62,11 @@ export async function insertSchedule(tx: Tx, memberId: string, input: CreateSche
   return { schedule: scheduleView(created, now), events };
 }
 
-async function assertLinkable(tx: Tx, memberId: string, taskId: string): Promise<{ difficulty: number; expectedMinutes: number | null }> {
+async function assertLinkable(
+  tx: Tx,
+  memberId: string,
+  taskId: string,
+): Promise<{ difficulty: number; expectedMinutes: number | null }> {
   assertId(taskId, "Task");
   const task = await tx.task.findFirst({
     where: { id: taskId, memberId },

@@ -33,7 +33,11 @@ export async function deleteSchedule(
 /** delete a locked schedule that may be deleted (shared with deleting its task) */
 export async function removeSchedule(tx: Tx, schedule: LockedSchedule, now: Date) {
   if (schedule.state !== "NOT_STARTED" && schedule.state !== "COMPLETED") {
-    throw illegalTransition(schedule.state, allowedActions(schedule.state), "Stop or complete the schedule before deleting it.");
+    throw illegalTransition(
+      schedule.state,
+      allowedActions(schedule.state),
+      "Stop or complete the schedule before deleting it.",
+    );
   }
   if (schedule.state === "COMPLETED") {
     await tx.schedule.update({

@@ -28,7 +28,12 @@ export async function lockSchedule(tx: Tx, memberId: string, scheduleId: string)
     FROM schedules WHERE id = ${scheduleId}::uuid AND "memberId" = ${memberId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound("Schedule");
-  const completedOn = row.completedOn === null ? null : typeof row.completedOn === "string" ? row.completedOn.slice(0, 10) : toDateString(row.completedOn);
+  const completedOn =
+    row.completedOn === null
+      ? null
+      : typeof row.completedOn === "string"
+        ? row.completedOn.slice(0, 10)
+        : toDateString(row.completedOn);
   return { ...row, completedOn };
 }
 
@@ -40,10 +45,19 @@ export async function closeOpenSession(tx: Tx, scheduleId: string, timeZone: str
   const endedAt = now < open.startedAt ? open.startedAt : now;
   const [first, ...rest] = splitAtLocalMidnight({ startedAt: open.startedAt, endedAt }, timeZone);
   if (!first) return;
-  await tx.workSession.update({ where: { id: open.id }, data: { endedAt: first.endedAt, day: fromDateString(first.day) } });
+  await tx.workSession.update({
+    where: { id: open.id },
+    data: { endedAt: first.endedAt, day: fromDateString(first.day) },
+  });
   if (rest.length > 0) {
     await tx.workSession.createMany({
-      data: rest.map((p) => ({ memberId: open.memberId, scheduleId, startedAt: p.startedAt, endedAt: p.endedAt, day: fromDateString(p.day) })),
+      data: rest.map((p) => ({
+        memberId: open.memberId,
+        scheduleId,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt,
+        day: fromDateString(p.day),
+      })),
     });
   }
 }
@@ -55,5 +69,8 @@ export async function closedSessions(tx: Tx, scheduleId: string): Promise<{ day:
     select: { startedAt: true, endedAt: true, day: true },
     orderBy: { startedAt: "asc" },
   });
-  return sessions.map((s) => ({ day: toDateString(s.day!), seconds: wholeSeconds({ startedAt: s.startedAt, endedAt: s.endedAt! }) }));
+  return sessions.map((s) => ({
+    day: toDateString(s.day!),
+    seconds: wholeSeconds({ startedAt: s.startedAt, endedAt: s.endedAt! }),
+  }));
 }

@@ -26,8 +26,14 @@ export async function listSchedules(
   range: { from: string; to: string },
   now = new Date(),
 ): Promise<ScheduleView[]> {
-  if (!isSupportedDate(range.from)) throw validationError({ from: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`] });
-  if (!isSupportedDate(range.to)) throw validationError({ to: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`] });
+  if (!isSupportedDate(range.from))
+    throw validationError({
+      from: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`],
+    });
+  if (!isSupportedDate(range.to))
+    throw validationError({
+      to: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`],
+    });
   if (range.to < range.from) throw validationError({ to: ["must not be before from"] });
   if (addDays(range.from, MAX_RANGE_DAYS - 1) < range.to) {
     throw validationError({ to: [`must be at most ${MAX_RANGE_DAYS} days after from, both included`] });
@@ -61,7 +67,11 @@ type RawScheduleRow = Omit<ScheduleRow, "sessions" | "type" | "state"> & {
 };
 
 /** the member's live schedules matching `where` (on alias s), each with its sessions, in one statement */
-async function scheduleRows(where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`s.id`, limit?: number): Promise<ScheduleRow[]> {
+async function scheduleRows(
+  where: Prisma.Sql,
+  orderBy: Prisma.Sql = Prisma.sql`s.id`,
+  limit?: number,
+): Promise<ScheduleRow[]> {
   const rows = await db().$queryRaw<RawScheduleRow[]>`
     SELECT s.id, s.title, s.description, s."startAt", s."plannedMinutes", s.type::text AS type, s.state::text AS state, s."taskId",
            s.version, s."createdAt", s."updatedAt",
@@ -75,6 +85,9 @@ async function scheduleRows(where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`
     ...r,
     type: r.type as ScheduleType,
     state: r.state as ScheduleState,
-    sessions: r.sessions.map((x) => ({ startedAt: new Date(x.startedAt), endedAt: x.endedAt === null ? null : new Date(x.endedAt) })),
+    sessions: r.sessions.map((x) => ({
+      startedAt: new Date(x.startedAt),
+      endedAt: x.endedAt === null ? null : new Date(x.endedAt),
+    })),
   }));
 }

@@ -4,11 +4,7 @@ import "server-only";
 // then "one running schedule per member" (api.md's order of refusals), write the schedule and its sessions,
 // keep a linked task in step, and publish the events (outbox + statistics projection).
 // A refusal writes nothing (except, with an idempotency key, the stored refusal itself).
-import {
-  anotherScheduleActive,
-  illegalTransition,
-  prerequisitesOpen,
-} from "@/lib/domain/errors";
+import { anotherScheduleActive, illegalTransition, prerequisitesOpen } from "@/lib/domain/errors";
 import { TRANSITION_EVENT, type DomainEvent } from "@/lib/domain/events";
 import {
   RUNNING_ACTIONS,
@@ -122,9 +118,17 @@ export async function applyAction(
   // completion adds the closed sessions to the statistics; reset takes back exactly what completion added
   let statistics;
   if (action === "complete") {
-    statistics = { type: schedule.type, completedOn: localDate(now, timeZone), sessions: await closedSessions(tx, schedule.id) };
+    statistics = {
+      type: schedule.type,
+      completedOn: localDate(now, timeZone),
+      sessions: await closedSessions(tx, schedule.id),
+    };
   } else if (action === "reset" && schedule.completedOn) {
-    statistics = { type: schedule.type, completedOn: schedule.completedOn, sessions: await closedSessions(tx, schedule.id) };
+    statistics = {
+      type: schedule.type,
+      completedOn: schedule.completedOn,
+      sessions: await closedSessions(tx, schedule.id),
+    };
   }
   if (effect.discardsSessions) await tx.workSession.deleteMany({ where: { scheduleId: schedule.id } });
 
@@ -149,7 +153,13 @@ export async function applyAction(
       data: { completedAt: completing ? now : null, version: { increment: 1 } },
     });
     if (changed.count > 0) {
-      events.push(newEvent(completing ? "task.completed" : "task.reopened", { memberId: schedule.memberId, taskId: schedule.taskId }, now));
+      events.push(
+        newEvent(
+          completing ? "task.completed" : "task.reopened",
+          { memberId: schedule.memberId, taskId: schedule.taskId },
+          now,
+        ),
+      );
     }
   }
   return events;

@@ -31,7 +31,11 @@ export async function updateSchedule(
     const current = await lockSchedule(tx, memberId, scheduleId);
     if (input.version !== undefined && input.version !== current.version) throw conflict();
     if (current.state !== "NOT_STARTED") {
-      throw illegalTransition(current.state, allowedActions(current.state), "A schedule can be edited only before it starts.");
+      throw illegalTransition(
+        current.state,
+        allowedActions(current.state),
+        "A schedule can be edited only before it starts.",
+      );
     }
     const rescheduled = input.startAt !== undefined && input.startAt.getTime() !== current.startAt.getTime();
     const updated = await tx.schedule.update({
@@ -46,7 +50,9 @@ export async function updateSchedule(
       },
       include: { sessions: VIEW_SESSIONS },
     });
-    const toPublish: PublishedEvent[] = rescheduled ? [newEvent("schedule.rescheduled", { memberId, scheduleId }, now)] : [];
+    const toPublish: PublishedEvent[] = rescheduled
+      ? [newEvent("schedule.rescheduled", { memberId, scheduleId }, now)]
+      : [];
     return { schedule: scheduleView(updated, now), events: await publish(tx, toPublish) };
   });
   relayAfterCommit(events);

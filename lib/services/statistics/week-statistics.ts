@@ -8,8 +8,14 @@ import { db } from "@/lib/db/client";
 import { fromDateString, toDateString } from "../views";
 
 export async function weekStatistics(memberId: string, date?: string, now = new Date()): Promise<WeekSummary> {
-  if (date !== undefined && !isSupportedDate(date)) throw validationError({ date: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`] });
-  const member = await db().member.findUnique({ where: { id: memberId }, select: { timezone: true, dailyGoalMinutes: true } });
+  if (date !== undefined && !isSupportedDate(date))
+    throw validationError({
+      date: [`must be a date YYYY-MM-DD between ${SUPPORTED_DATES.min} and ${SUPPORTED_DATES.max}`],
+    });
+  const member = await db().member.findUnique({
+    where: { id: memberId },
+    select: { timezone: true, dailyGoalMinutes: true },
+  });
   if (!member) throw notFound("Member");
   const weekStart = weekStartOf(date ?? localDate(now, member.timezone));
   const rows = await db().dailyStatistic.findMany({

@@ -27,7 +27,10 @@ async function changeCompletion(memberId: string, taskId: string, complete: bool
   let committed: DomainEvent[] = [];
   const view = await inTransaction(async (tx) => {
     const member = await lockMember(tx, memberId);
-    const task = await tx.task.findFirst({ where: { id: taskId, memberId }, select: { completedAt: true, schedule: { select: { id: true } } } });
+    const task = await tx.task.findFirst({
+      where: { id: taskId, memberId },
+      select: { completedAt: true, schedule: { select: { id: true } } },
+    });
     if (!task) throw notFound("Task");
     const events: PublishedEvent[] = [];
     if ((task.completedAt !== null) !== complete) {
@@ -35,7 +38,11 @@ async function changeCompletion(memberId: string, taskId: string, complete: bool
       const schedule = task.schedule ? await lockSchedule(tx, memberId, task.schedule.id) : null;
       if (schedule && (schedule.state === "IN_PROGRESS" || schedule.state === "PAUSED")) {
         if (complete) {
-          throw illegalTransition(schedule.state, allowedActions(schedule.state), "Finish the task's schedule to complete the task.");
+          throw illegalTransition(
+            schedule.state,
+            allowedActions(schedule.state),
+            "Finish the task's schedule to complete the task.",
+          );
         }
       }
       if (schedule && complete && schedule.state === "NOT_STARTED") {
@@ -55,7 +62,16 @@ async function changeCompletion(memberId: string, taskId: string, complete: bool
   return view;
 }
 
-async function setCompletion(tx: Tx, memberId: string, taskId: string, complete: boolean, now: Date): Promise<PublishedEvent[]> {
-  await tx.task.update({ where: { id: taskId }, data: { completedAt: complete ? now : null, version: { increment: 1 } } });
+async function setCompletion(
+  tx: Tx,
+  memberId: string,
+  taskId: string,
+  complete: boolean,
+  now: Date,
+): Promise<PublishedEvent[]> {
+  await tx.task.update({
+    where: { id: taskId },
+    data: { completedAt: complete ? now : null, version: { increment: 1 } },
+  });
   return [newEvent(complete ? "task.completed" : "task.reopened", { memberId, taskId }, now)];
 }

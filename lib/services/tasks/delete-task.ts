@@ -17,14 +17,21 @@ export async function deleteTask(
   assertId(taskId, "Task");
   const events = await inTransaction(async (tx) => {
     await lockMember(tx, memberId);
-    const task = await tx.task.findFirst({ where: { id: taskId, memberId }, select: { version: true, schedule: { select: { id: true } } } });
+    const task = await tx.task.findFirst({
+      where: { id: taskId, memberId },
+      select: { version: true, schedule: { select: { id: true } } },
+    });
     if (!task) throw notFound("Task");
     if (options.version !== undefined && options.version !== task.version) throw conflict();
     let published: Awaited<ReturnType<typeof removeSchedule>> = [];
     if (task.schedule) {
       const schedule = await lockSchedule(tx, memberId, task.schedule.id);
       if (schedule.state === "IN_PROGRESS" || schedule.state === "PAUSED") {
-        throw illegalTransition(schedule.state, allowedActions(schedule.state), "Stop or complete the task's schedule before deleting the task.");
+        throw illegalTransition(
+          schedule.state,
+          allowedActions(schedule.state),
+          "Stop or complete the task's schedule before deleting the task.",
+        );
       }
       if (options.deleteSchedule) published = await removeSchedule(tx, schedule, now);
       else await tx.schedule.update({ where: { id: schedule.id }, data: { taskId: null, version: { increment: 1 } } });

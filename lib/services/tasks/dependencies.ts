@@ -20,7 +20,12 @@ export function hasDependencyChange(c: DependencyChange): boolean {
 }
 
 /** applies the change; true when an edge was actually added or removed */
-export async function changeDependencies(tx: Tx, memberId: string, taskId: string, change: DependencyChange): Promise<boolean> {
+export async function changeDependencies(
+  tx: Tx,
+  memberId: string,
+  taskId: string,
+  change: DependencyChange,
+): Promise<boolean> {
   const named = Object.entries(change).flatMap(([field, ids]) => (ids ?? []).map((id: string) => ({ field, id })));
   const selfEdge = named.filter((n) => n.id === taskId && n.field !== "removePreviousTaskIds");
   if (selfEdge.length > 0) {
@@ -31,9 +36,9 @@ export async function changeDependencies(tx: Tx, memberId: string, taskId: strin
   const owned = await tx.task.count({ where: { memberId, id: { in: ids } } });
   if (owned !== ids.length) throw notFound("Task");
 
-  const current = (await tx.taskDependency.findMany({ where: { memberId }, select: { previousTaskId: true, nextTaskId: true } })).map(
-    (e): Edge => [e.previousTaskId, e.nextTaskId],
-  );
+  const current = (
+    await tx.taskDependency.findMany({ where: { memberId }, select: { previousTaskId: true, nextTaskId: true } })
+  ).map((e): Edge => [e.previousTaskId, e.nextTaskId]);
   const remove: Edge[] = [];
   const add: Edge[] = [];
   if (change.previousTaskIds) {

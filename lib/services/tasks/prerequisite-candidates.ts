@@ -9,7 +9,10 @@ export type PrerequisiteCandidate = { id: string; title: string; completed: bool
 /** a picker longer than this is no help; the first ones (open, soonest deadline) are the likely prerequisites */
 export const MAX_PREREQUISITE_CANDIDATES = 300;
 
-export async function prerequisiteCandidates(memberId: string, exceptTaskId?: string): Promise<PrerequisiteCandidate[]> {
+export async function prerequisiteCandidates(
+  memberId: string,
+  exceptTaskId?: string,
+): Promise<PrerequisiteCandidate[]> {
   if (exceptTaskId !== undefined) assertId(exceptTaskId, "Task");
   const rows = await db().task.findMany({
     where: { memberId, ...(exceptTaskId ? { id: { not: exceptTaskId } } : {}) },

@@ -18,7 +18,9 @@ export type TaskPage = { items: TaskView[]; nextCursor: string | null };
 
 export async function getTask(memberId: string, taskId: string): Promise<TaskView> {
   assertId(taskId, "Task");
-  const task = await inSnapshot((tx) => tx.task.findFirst({ where: { id: taskId, memberId }, include: TASK_VIEW_INCLUDE }));
+  const task = await inSnapshot((tx) =>
+    tx.task.findFirst({ where: { id: taskId, memberId }, include: TASK_VIEW_INCLUDE }),
+  );
   if (!task) throw notFound("Task");
   return taskView(task);
 }
@@ -28,7 +30,12 @@ const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url
 function decode(cursor: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof c.at === "string" && typeof c.id === "string" && isSupportedDate(new Date(c.at).toISOString().slice(0, 10)) && isUuid(c.id)) {
+    if (
+      typeof c.at === "string" &&
+      typeof c.id === "string" &&
+      isSupportedDate(new Date(c.at).toISOString().slice(0, 10)) &&
+      isUuid(c.id)
+    ) {
       return { at: c.at, id: c.id };
     }
   } catch {

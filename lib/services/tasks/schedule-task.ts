@@ -19,7 +19,10 @@ export async function scheduleTask(
   // the transaction answers the view alone (under an Idempotency-Key it is what a repeat gets back)
   const schedule = await inTransaction(async (tx) => {
     await lockMember(tx, memberId);
-    const task = await tx.task.findFirst({ where: { id: taskId, memberId }, select: { title: true, description: true } });
+    const task = await tx.task.findFirst({
+      where: { id: taskId, memberId },
+      select: { title: true, description: true },
+    });
     if (!task) throw notFound("Task");
     const created = await insertSchedule(tx, memberId, { ...task, ...input, taskId }, now);
     events = created.events;

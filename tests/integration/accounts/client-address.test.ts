@@ -15,7 +15,12 @@ describe("the preload", () => {
   it("puts the socket's address in its header, over whatever the client sent under that name", async () => {
     createRequire(import.meta.url)("../../../scripts/remote-address.cjs");
     const server = http.createServer((request, response) => {
-      response.end(JSON.stringify({ remote: request.headers[REMOTE_ADDRESS_HEADER], forwarded: request.headers["x-forwarded-for"] }));
+      response.end(
+        JSON.stringify({
+          remote: request.headers[REMOTE_ADDRESS_HEADER],
+          forwarded: request.headers["x-forwarded-for"],
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
@@ -41,7 +46,8 @@ describe("the address limit", { timeout: 180_000 }, () => {
 
   it("holds against a client that writes a new X-Forwarded-For on every attempt", async () => {
     const socket = freshAddress();
-    for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++) expect((await attempt(socket, freshAddress())).status).toBe(401);
+    for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++)
+      expect((await attempt(socket, freshAddress())).status).toBe(401);
     expect((await attempt(socket, freshAddress())).status).toBe(429);
   });
 
@@ -49,7 +55,8 @@ describe("the address limit", { timeout: 180_000 }, () => {
     vi.stubEnv("TRUST_PROXY_HOPS", "1");
     const proxy = freshAddress();
     const client = freshAddress();
-    for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++) expect((await attempt(proxy, `${freshAddress()}, ${client}`)).status).toBe(401);
+    for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++)
+      expect((await attempt(proxy, `${freshAddress()}, ${client}`)).status).toBe(401);
     expect((await attempt(proxy, `${freshAddress()}, ${client}`)).status).toBe(429);
     // another client behind the same proxy is its own bucket
     expect((await attempt(proxy, freshAddress())).status).toBe(401);

@@ -18,7 +18,13 @@ export type FakeProvider = {
   signInAs(person: FakePerson): void;
   /** the next /authorize answers error=access_denied instead */
   denyNext(): void;
-  requests: { method: string; path: string; query: Record<string, string>; body: Record<string, string>; authorization?: string }[];
+  requests: {
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    body: Record<string, string>;
+    authorization?: string;
+  }[];
   close(): Promise<void>;
 };
 
@@ -46,7 +52,13 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     const bodyText = req.method === "POST" ? await readBody(req) : "";
     const body = Object.fromEntries(new URLSearchParams(bodyText));
     const query = Object.fromEntries(url.searchParams);
-    requests.push({ method: req.method ?? "", path: url.pathname, query, body, authorization: req.headers.authorization });
+    requests.push({
+      method: req.method ?? "",
+      path: url.pathname,
+      query,
+      body,
+      authorization: req.headers.authorization,
+    });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(value));

@@ -12,7 +12,13 @@ export type Answer = { status: number; headers: Headers; json: Record<string, un
 
 export async function call(
   handler: Handler,
-  init: { method?: string; path: string; body?: unknown; headers?: Record<string, string>; params?: Record<string, string> },
+  init: {
+    method?: string;
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  },
 ): Promise<Answer> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined) headers.set("content-type", "application/json");
@@ -23,7 +29,11 @@ export async function call(
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 export const uniqueUsername = (prefix = "u") => `${prefix}_${randomBytes(5).toString("hex")}`;
@@ -71,7 +81,10 @@ export async function authRequest(
   init: { form?: Record<string, string>; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const url = new URL(path, ORIGIN);
-  const segments = url.pathname.replace(/^\/api\/auth\//, "").split("/").filter(Boolean);
+  const segments = url.pathname
+    .replace(/^\/api\/auth\//, "")
+    .split("/")
+    .filter(Boolean);
   const headers = new Headers(init.headers);
   // the jar's cookies, plus any the test adds by hand (like one a page's script would have set)
   const cookie = [jar.header(), headers.get("cookie")].filter(Boolean).join("; ");
@@ -89,7 +102,10 @@ export async function authRequest(
 }
 
 /** next-auth's CSRF token (and its cookie, into the jar) */
-export async function csrfToken(routes: { GET: AuthRouteHandler; POST: AuthRouteHandler }, jar: CookieJar): Promise<string> {
+export async function csrfToken(
+  routes: { GET: AuthRouteHandler; POST: AuthRouteHandler },
+  jar: CookieJar,
+): Promise<string> {
   const response = await authRequest(routes, jar, "/api/auth/csrf");
   const body = (await response.json()) as { csrfToken: string };
   return body.csrfToken;

@@ -14,7 +14,8 @@ import { call } from "./helpers";
 
 const bearer = (memberId: string) => ({ authorization: `Bearer ${issueAccessToken(memberId).accessToken}` });
 const get = (headers: Record<string, string>) => call(getMe, { path: "/api/v1/me", headers });
-const patch = (headers: Record<string, string>, body: unknown) => call(patchMe, { method: "PATCH", path: "/api/v1/me", headers, body });
+const patch = (headers: Record<string, string>, body: unknown) =>
+  call(patchMe, { method: "PATCH", path: "/api/v1/me", headers, body });
 
 let mina: { id: string; username: string | null };
 let joon: { id: string; username: string | null };

@@ -66,7 +66,10 @@ describe("sign-in with Naver against a fake provider", { timeout: 60_000 }, () =
     const tokenCall = provider.requests.findLast((r) => r.path === "/token")!;
     expect(tokenCall.body.grant_type).toBe("authorization_code");
     const userinfoCall = provider.requests.findLast((r) => r.path === "/userinfo");
-    expect(userinfoCall?.authorization, JSON.stringify(provider.requests.map((r) => [r.method, r.path, r.authorization]))).toMatch(/^Bearer /i);
+    expect(
+      userinfoCall?.authorization,
+      JSON.stringify(provider.requests.map((r) => [r.method, r.path, r.authorization])),
+    ).toMatch(/^Bearer /i);
 
     const account = await db().account.findUniqueOrThrow({
       where: { provider_providerAccountId: { provider: "naver", providerAccountId: subject } },
@@ -130,7 +133,9 @@ describe("sign-in with Naver against a fake provider", { timeout: 60_000 }, () =
     provider.signInAs({ id: `naver-${uniqueUsername()}` });
     const victim = new CookieJar();
     const csrf = await csrfToken(routes, victim);
-    const start = await authRequest(routes, victim, "/api/auth/signin/naver", { form: { csrfToken: csrf, callbackUrl: "/today", json: "true" } });
+    const start = await authRequest(routes, victim, "/api/auth/signin/naver", {
+      form: { csrfToken: csrf, callbackUrl: "/today", json: "true" },
+    });
     const consent = await fetch(((await start.json()) as { url: string }).url, { redirect: "manual" });
     const callback = new URL(consent.headers.get("location")!);
     // an attacker's browser (no state cookie) replays the callback
@@ -145,7 +150,16 @@ describe("sign-in with Naver against a fake provider", { timeout: 60_000 }, () =
     const { authConfigFromEnv, enabledOAuthProviders } = await import("@/lib/auth/options");
     expect(enabledOAuthProviders(authConfigFromEnv({}))).toEqual([]);
     expect(enabledOAuthProviders(authConfigFromEnv({ NAVER_CLIENT_ID: "id" }))).toEqual([]);
-    expect(enabledOAuthProviders(authConfigFromEnv({ NAVER_CLIENT_ID: "id", NAVER_CLIENT_SECRET: "s", KAKAO_CLIENT_ID: "k", KAKAO_CLIENT_SECRET: "s" }))).toEqual([
+    expect(
+      enabledOAuthProviders(
+        authConfigFromEnv({
+          NAVER_CLIENT_ID: "id",
+          NAVER_CLIENT_SECRET: "s",
+          KAKAO_CLIENT_ID: "k",
+          KAKAO_CLIENT_SECRET: "s",
+        }),
+      ),
+    ).toEqual([
       { id: "naver", name: "Naver" },
       { id: "kakao", name: "Kakao" },
     ]);

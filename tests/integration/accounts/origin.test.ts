@@ -28,10 +28,19 @@ describe("a write carried by the session cookie", () => {
   ])("is refused from %s, and changes nothing", async (_, headers) => {
     const member = await createTestMember();
     const cookie = await cookieOf(member.id);
-    const patch = await call(patchMe, { method: "PATCH", path: "/api/v1/me", body: { nickname: "Hacked" }, headers: { cookie, ...headers } });
+    const patch = await call(patchMe, {
+      method: "PATCH",
+      path: "/api/v1/me",
+      body: { nickname: "Hacked" },
+      headers: { cookie, ...headers },
+    });
     expect(patch.status).toBe(401);
     expect(patch.json).toMatchObject({ error: { code: "UNAUTHORIZED" } });
-    const post = await call(createTask, { path: "/api/v1/tasks", body: { title: "spam" }, headers: { cookie, ...headers } });
+    const post = await call(createTask, {
+      path: "/api/v1/tasks",
+      body: { title: "spam" },
+      headers: { cookie, ...headers },
+    });
     expect(post.status).toBe(401);
     const row = await db().member.findUniqueOrThrow({ where: { id: member.id } });
     expect(row.nickname).toBe("tester");
@@ -41,7 +50,12 @@ describe("a write carried by the session cookie", () => {
   it("goes through from the app's own origin (or a same-origin fetch without Origin)", async () => {
     const member = await createTestMember();
     const cookie = await cookieOf(member.id);
-    const ours = await call(patchMe, { method: "PATCH", path: "/api/v1/me", body: { nickname: "Mine" }, headers: { cookie, origin: ORIGIN } });
+    const ours = await call(patchMe, {
+      method: "PATCH",
+      path: "/api/v1/me",
+      body: { nickname: "Mine" },
+      headers: { cookie, origin: ORIGIN },
+    });
     expect(ours.status).toBe(200);
     const fetched = await call(patchMe, {
       method: "PATCH",

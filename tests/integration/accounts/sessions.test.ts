@@ -19,7 +19,10 @@ beforeAll(() => vi.stubEnv("NEXTAUTH_URL", ORIGIN));
 afterAll(() => vi.unstubAllEnvs());
 
 async function newMember() {
-  const m = await signUp({ username: uniqueUsername("ses"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
+  const m = await signUp(
+    { username: uniqueUsername("ses"), password: PASSWORD, timezone: "UTC" },
+    { address: freshAddress() },
+  );
   return { id: m.id, username: m.username! };
 }
 async function tokenFor(username: string, password = PASSWORD) {
@@ -39,7 +42,11 @@ async function browserSession(username: string, password = PASSWORD) {
 }
 const me = (headers: Record<string, string>) => call(getMe, { path: "/api/v1/me", headers });
 const changePassword = (headers: Record<string, string>, body: unknown) =>
-  call(changePasswordRoute, { path: "/api/v1/me/password", body, headers: { [REMOTE_ADDRESS_HEADER]: freshAddress(), ...headers } });
+  call(changePasswordRoute, {
+    path: "/api/v1/me/password",
+    body,
+    headers: { [REMOTE_ADDRESS_HEADER]: freshAddress(), ...headers },
+  });
 
 // every sign-in and password change costs a password hash or two
 describe("sign out everywhere", { timeout: 120_000 }, () => {
@@ -50,7 +57,11 @@ describe("sign out everywhere", { timeout: 120_000 }, () => {
     expect((await me({ authorization: token.authorization })).status).toBe(200);
     expect((await me({ cookie })).status).toBe(200);
 
-    const ended = await call(endSessionsRoute, { method: "DELETE", path: "/api/v1/me/sessions", headers: { authorization: token.authorization } });
+    const ended = await call(endSessionsRoute, {
+      method: "DELETE",
+      path: "/api/v1/me/sessions",
+      headers: { authorization: token.authorization },
+    });
     expect(ended.status).toBe(204);
 
     expect((await me({ authorization: token.authorization })).status).toBe(401);
@@ -75,16 +86,29 @@ describe("changing the password", { timeout: 180_000 }, () => {
     const token = await tokenFor(member.username);
     const cookie = await browserSession(member.username);
 
-    const wrong = await changePassword({ authorization: token.authorization }, { currentPassword: "wrong1234", newPassword: "another456" });
+    const wrong = await changePassword(
+      { authorization: token.authorization },
+      { currentPassword: "wrong1234", newPassword: "another456" },
+    );
     expect(wrong.status).toBe(400);
-    expect(wrong.json).toMatchObject({ error: { code: "VALIDATION", details: { fieldErrors: { currentPassword: ["is not correct"] } } } });
+    expect(wrong.json).toMatchObject({
+      error: { code: "VALIDATION", details: { fieldErrors: { currentPassword: ["is not correct"] } } },
+    });
     expect((await me({ authorization: token.authorization })).status).toBe(200);
 
-    const weak = await changePassword({ authorization: token.authorization }, { currentPassword: PASSWORD, newPassword: "short" });
+    const weak = await changePassword(
+      { authorization: token.authorization },
+      { currentPassword: PASSWORD, newPassword: "short" },
+    );
     expect(weak.status).toBe(400);
-    expect(Object.keys((weak.json.error as { details: { fieldErrors: object } }).details.fieldErrors)).toEqual(["newPassword"]);
+    expect(Object.keys((weak.json.error as { details: { fieldErrors: object } }).details.fieldErrors)).toEqual([
+      "newPassword",
+    ]);
 
-    const changed = await changePassword({ authorization: token.authorization }, { currentPassword: PASSWORD, newPassword: "another456" });
+    const changed = await changePassword(
+      { authorization: token.authorization },
+      { currentPassword: PASSWORD, newPassword: "another456" },
+    );
     expect(changed.status).toBe(204);
     expect((await me({ authorization: token.authorization })).status).toBe(401);
     expect((await me({ cookie })).status).toBe(401);
@@ -102,7 +126,9 @@ describe("changing the password", { timeout: 180_000 }, () => {
       { currentPassword: "anything1", newPassword: "another456" },
     );
     expect(answer.status).toBe(400);
-    expect(answer.json).toMatchObject({ error: { details: { fieldErrors: { currentPassword: [expect.stringMatching(/is not set/)] } } } });
+    expect(answer.json).toMatchObject({
+      error: { details: { fieldErrors: { currentPassword: [expect.stringMatching(/is not set/)] } } },
+    });
   });
 
   it("lets exactly one of two changes at once win (two tabs)", async () => {

@@ -17,9 +17,14 @@ let naverOnly: { id: string };
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  const created = await signUp({ username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" }, { address: freshAddress() });
+  const created = await signUp(
+    { username: uniqueUsername("signin"), password: PASSWORD, timezone: "Asia/Seoul" },
+    { address: freshAddress() },
+  );
   member = { id: created.id, username: created.username! };
-  naverOnly = await db().member.create({ data: { nickname: "naver", accounts: { create: { provider: "naver", providerAccountId: uniqueUsername() } } } });
+  naverOnly = await db().member.create({
+    data: { nickname: "naver", accounts: { create: { provider: "naver", providerAccountId: uniqueUsername() } } },
+  });
 }, 30_000);
 afterAll(() => vi.unstubAllEnvs());
 
@@ -96,7 +101,10 @@ describe("POST /api/v1/auth/token", { timeout: 60_000 }, () => {
     const answer = await token({ username: "", password: "" });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({
-      error: { code: "VALIDATION", details: { fieldErrors: { username: ["must not be empty"], password: ["must not be empty"] } } },
+      error: {
+        code: "VALIDATION",
+        details: { fieldErrors: { username: ["must not be empty"], password: ["must not be empty"] } },
+      },
     });
   });
 });
@@ -106,7 +114,12 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
 
   it("sets an http-only session cookie that /api/v1 accepts", async () => {
     const jar = new CookieJar();
-    const response = await passwordSignIn(routes, jar, { username: member.username, password: PASSWORD }, freshAddress());
+    const response = await passwordSignIn(
+      routes,
+      jar,
+      { username: member.username, password: PASSWORD },
+      freshAddress(),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ url: `${ORIGIN}/today` });
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
@@ -116,7 +129,9 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
     expect(response.headers.get("cache-control")).toBe("no-store");
 
     const cookie = jar.header();
-    expect(await authenticate(new Request(`${ORIGIN}/api/v1/me`, { headers: { cookie } }))).toEqual({ memberId: member.id });
+    expect(await authenticate(new Request(`${ORIGIN}/api/v1/me`, { headers: { cookie } }))).toEqual({
+      memberId: member.id,
+    });
     const mine = await me({ cookie });
     expect(mine.status).toBe(200);
     expect(mine.json.username).toBe(member.username);
@@ -124,7 +139,12 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
 
   it("refuses a wrong password with next-auth's CredentialsSignin and no session", async () => {
     const jar = new CookieJar();
-    const response = await passwordSignIn(routes, jar, { username: member.username, password: "wrong1234" }, freshAddress());
+    const response = await passwordSignIn(
+      routes,
+      jar,
+      { username: member.username, password: "wrong1234" },
+      freshAddress(),
+    );
     expect(response.status).toBe(401);
     const { url } = (await response.json()) as { url: string };
     expect(new URL(url).searchParams.get("error")).toBe("CredentialsSignin");
@@ -154,11 +174,16 @@ describe("sign-in through next-auth (the sign-in page)", { timeout: 60_000 }, ()
 
   it("is refused when the session cookie is forged or its member is gone", async () => {
     const jar = new CookieJar();
-    const doomed = await signUp({ username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
+    const doomed = await signUp(
+      { username: uniqueUsername("gone"), password: PASSWORD, timezone: "UTC" },
+      { address: freshAddress() },
+    );
     await passwordSignIn(routes, jar, { username: doomed.username!, password: PASSWORD }, freshAddress());
     const cookie = jar.header();
     expect((await me({ cookie })).status).toBe(200);
-    expect((await me({ cookie: cookie.replace(/session-token=([^;]{10})/, "session-token=AAAAAAAAAA") })).status).toBe(401);
+    expect((await me({ cookie: cookie.replace(/session-token=([^;]{10})/, "session-token=AAAAAAAAAA") })).status).toBe(
+      401,
+    );
     await db().member.delete({ where: { id: doomed.id } });
     expect((await me({ cookie })).status).toBe(401);
   });

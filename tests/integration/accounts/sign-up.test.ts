@@ -10,7 +10,11 @@ import { signUp } from "@/lib/services/members/sign-up";
 import { outboxOf, refusal } from "../../support/fixtures";
 import { call, freshAddress, uniqueUsername } from "./helpers";
 
-const signUpBody = (extra: Record<string, unknown> = {}) => ({ username: uniqueUsername(), password: "secret123", ...extra });
+const signUpBody = (extra: Record<string, unknown> = {}) => ({
+  username: uniqueUsername(),
+  password: "secret123",
+  ...extra,
+});
 const post = (body: unknown) => call(signUpRoute, { path: "/api/v1/auth/signup", body });
 
 // every sign-up hashes a password (about half a second of CPU)
@@ -68,31 +72,51 @@ describe("sign-up", { timeout: 60_000 }, () => {
     it.each([
       ["username of 3", { username: "abc" }, { username: ["must be at least 4 characters"] }],
       ["username of 21", { username: at(21) }, { username: ["must be at most 20 characters"] }],
-      ["username in capitals", { username: "Mina_01" }, { username: ["may contain only lowercase letters, digits, _ and ."] }],
-      ["username with a space", { username: "mi na" }, { username: ["may contain only lowercase letters, digits, _ and ."] }],
+      [
+        "username in capitals",
+        { username: "Mina_01" },
+        { username: ["may contain only lowercase letters, digits, _ and ."] },
+      ],
+      [
+        "username with a space",
+        { username: "mi na" },
+        { username: ["may contain only lowercase letters, digits, _ and ."] },
+      ],
       ["password of 7", { password: "abcdef1" }, { password: ["must be at least 8 characters"] }],
       ["password of 65", { password: `${at(64)}1` }, { password: ["must be at most 64 characters"] }],
-      ["password without a digit", { password: "abcdefgh" }, { password: ["must contain at least one letter and one digit"] }],
-      ["password without a letter", { password: "12345678" }, { password: ["must contain at least one letter and one digit"] }],
+      [
+        "password without a digit",
+        { password: "abcdefgh" },
+        { password: ["must contain at least one letter and one digit"] },
+      ],
+      [
+        "password without a letter",
+        { password: "12345678" },
+        { password: ["must contain at least one letter and one digit"] },
+      ],
       ["blank nickname", { nickname: "   " }, { nickname: ["must not be blank"] }],
       ["nickname of 21", { nickname: at(21) }, { nickname: ["must be at most 20 characters"] }],
-      ["time zone that is not IANA", { timezone: "+09:00" }, { timezone: ["must be an IANA time zone name such as Asia/Seoul"] }],
+      [
+        "time zone that is not IANA",
+        { timezone: "+09:00" },
+        { timezone: ["must be an IANA time zone name such as Asia/Seoul"] },
+      ],
       ["unknown field", { role: "admin" }, { role: ["is not a known field"] }],
     ])("refuses a %s with 400 VALIDATION naming the field", async (_, extra, fieldErrors) => {
       const answer = await post(signUpBody(extra));
       expect(answer.status).toBe(400);
-      expect(answer.json).toEqual({ error: { code: "VALIDATION", message: expect.any(String), details: { fieldErrors } } });
+      expect(answer.json).toEqual({
+        error: { code: "VALIDATION", message: expect.any(String), details: { fieldErrors } },
+      });
     });
 
     it("lists every refused field at once, and creates nothing", async () => {
       const before = await db().member.count();
       const answer = await post({ username: "A", password: "short", nickname: "" });
       expect(answer.status).toBe(400);
-      expect(Object.keys((answer.json.error as { details: { fieldErrors: object } }).details.fieldErrors).sort()).toEqual([
-        "nickname",
-        "password",
-        "username",
-      ]);
+      expect(
+        Object.keys((answer.json.error as { details: { fieldErrors: object } }).details.fieldErrors).sort(),
+      ).toEqual(["nickname", "password", "username"]);
       expect(await db().member.count()).toBe(before);
     });
 
@@ -130,7 +154,10 @@ describe("sign-up", { timeout: 60_000 }, () => {
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const failed = results.find((r) => r.status === "rejected");
-      expect((failed as PromiseRejectedResult).reason).toMatchObject({ code: "DUPLICATE", fieldErrors: { username: ["is already taken"] } });
+      expect((failed as PromiseRejectedResult).reason).toMatchObject({
+        code: "DUPLICATE",
+        fieldErrors: { username: ["is already taken"] },
+      });
       expect(await db().member.count({ where: { username } })).toBe(1);
       const member = await db().member.findUniqueOrThrow({ where: { username } });
       expect((await outboxOf(member.id)).map((e) => e.type)).toEqual(["member.created"]);
@@ -138,9 +165,14 @@ describe("sign-up", { timeout: 60_000 }, () => {
   });
 
   it("the sign-up page's service takes the page's language", async () => {
-    const member = await signUp({ username: uniqueUsername(), password: "secret123", timezone: "UTC" }, { locale: "en", address: freshAddress() });
+    const member = await signUp(
+      { username: uniqueUsername(), password: "secret123", timezone: "UTC" },
+      { locale: "en", address: freshAddress() },
+    );
     expect(member.locale).toBe("en");
-    const e = await refusal(signUp({ username: member.username!, password: "secret123", timezone: "UTC" }, { address: freshAddress() }));
+    const e = await refusal(
+      signUp({ username: member.username!, password: "secret123", timezone: "UTC" }, { address: freshAddress() }),
+    );
     expect(e.code).toBe("DUPLICATE");
   });
 });

@@ -16,7 +16,10 @@ beforeAll(() => vi.stubEnv("NEXTAUTH_URL", ORIGIN));
 afterAll(() => vi.unstubAllEnvs());
 
 async function newMember() {
-  const m = await signUp({ username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" }, { address: freshAddress() });
+  const m = await signUp(
+    { username: uniqueUsername("thr"), password: PASSWORD, timezone: "UTC" },
+    { address: freshAddress() },
+  );
   return { id: m.id, username: m.username! };
 }
 const token = (body: unknown, address: string) =>
@@ -38,7 +41,11 @@ describe("throttling", { timeout: 120_000 }, () => {
     expect(retryAfter).toBeGreaterThan(WINDOW_MS / 1000 - 60);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_MS / 1000);
     expect(locked.json).toEqual({
-      error: { code: "RATE_LIMITED", message: expect.stringMatching(/Try again in 15 minutes/), details: { retryAfterSeconds: retryAfter } },
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(/Try again in 15 minutes/),
+        details: { retryAfterSeconds: retryAfter },
+      },
     });
     // another username from the same addresses is not affected
     const other = await newMember();
@@ -48,9 +55,16 @@ describe("throttling", { timeout: 120_000 }, () => {
   it("lifts the lock when the oldest failure is 15 minutes old (the reset), and not before", async () => {
     const member = await newMember();
     const t0 = new Date();
-    for (let i = 0; i < 5; i++) expect((await wrong(member.username, freshAddress(), new Date(t0.getTime() + i * 60_000))).code).toBe("UNAUTHORIZED");
+    for (let i = 0; i < 5; i++)
+      expect((await wrong(member.username, freshAddress(), new Date(t0.getTime() + i * 60_000))).code).toBe(
+        "UNAUTHORIZED",
+      );
     const attempt = (at: number) =>
-      signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() }, new Date(t0.getTime() + at));
+      signInWithPassword(
+        { username: member.username, password: PASSWORD },
+        { address: freshAddress() },
+        new Date(t0.getTime() + at),
+      );
 
     const early = await refusal(attempt(WINDOW_MS - 1000));
     expect(early).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 1 } });
@@ -64,7 +78,9 @@ describe("throttling", { timeout: 120_000 }, () => {
     await signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() });
     for (let i = 0; i < 4; i++) await wrong(member.username, freshAddress());
     // 4, not 8: still allowed
-    expect(await signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() })).toEqual({
+    expect(
+      await signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() }),
+    ).toEqual({
       memberId: member.id,
       sessionEpoch: 0,
     });
@@ -101,7 +117,9 @@ describe("throttling", { timeout: 120_000 }, () => {
     // the throttle keeps no state in memory: reloading every module changes nothing
     vi.resetModules();
     const reloaded = await import("@/lib/services/members/sign-in");
-    const e = await refusal(reloaded.signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() }));
+    const e = await refusal(
+      reloaded.signInWithPassword({ username: member.username, password: PASSWORD }, { address: freshAddress() }),
+    );
     expect(e.code).toBe("RATE_LIMITED");
     // the username is stored hashed, never as typed
     expect(await db().signInFailure.count({ where: { key: member.username } })).toBe(0);
@@ -111,11 +129,21 @@ describe("throttling", { timeout: 120_000 }, () => {
     const member = await newMember();
     const routes = authRoutes();
     for (let i = 0; i < 5; i++) {
-      const response = await passwordSignIn(routes, new CookieJar(), { username: member.username, password: "wrong1234" }, freshAddress());
+      const response = await passwordSignIn(
+        routes,
+        new CookieJar(),
+        { username: member.username, password: "wrong1234" },
+        freshAddress(),
+      );
       expect(response.status).toBe(401);
     }
     const jar = new CookieJar();
-    const response = await passwordSignIn(routes, jar, { username: member.username, password: PASSWORD }, freshAddress());
+    const response = await passwordSignIn(
+      routes,
+      jar,
+      { username: member.username, password: PASSWORD },
+      freshAddress(),
+    );
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(800);
     const body = (await response.json()) as { url: string; error: { code: string } };
@@ -128,7 +156,9 @@ describe("throttling", { timeout: 120_000 }, () => {
     const member = await newMember();
     const longAgo = new Date(Date.now() - 2 * WINDOW_MS);
     await wrong(member.username, freshAddress(), longAgo);
-    expect(await db().signInFailure.count({ where: { failedAt: { lte: new Date(Date.now() - WINDOW_MS) } } })).toBeGreaterThan(0);
+    expect(
+      await db().signInFailure.count({ where: { failedAt: { lte: new Date(Date.now() - WINDOW_MS) } } }),
+    ).toBeGreaterThan(0);
     await wrong(uniqueUsername(), freshAddress()); // any attempt sweeps a few expired rows
     expect(await db().signInFailure.count({ where: { failedAt: { lte: new Date(Date.now() - WINDOW_MS) } } })).toBe(0);
   });

@@ -72,13 +72,21 @@ describe("every /api/v1 route without valid credentials", () => {
 
   const cases: [string, () => Promise<Record<string, string>>][] = [
     ["no credentials at all", async () => ({})],
-    ["an expired bearer token", async () => ({ authorization: `Bearer ${issueAccessToken(SAMPLE_ID, new Date(0)).accessToken}` })],
-    ["a bearer token of a member who does not exist", async () => ({ authorization: `Bearer ${issueAccessToken(SAMPLE_ID).accessToken}` })],
+    [
+      "an expired bearer token",
+      async () => ({ authorization: `Bearer ${issueAccessToken(SAMPLE_ID, new Date(0)).accessToken}` }),
+    ],
+    [
+      "a bearer token of a member who does not exist",
+      async () => ({ authorization: `Bearer ${issueAccessToken(SAMPLE_ID).accessToken}` }),
+    ],
     ["a forged bearer token", async () => ({ authorization: `Bearer ${validBearer.slice(0, -6)}AAAAAA` })],
     ["a malformed Authorization header", async () => ({ authorization: "Basic dXNlcjpwYXNz" })],
     [
       "a session cookie signed with another secret",
-      async () => ({ cookie: `${sessionCookie().name}=${await encode({ token: { memberId: SAMPLE_ID }, secret: "x".repeat(40) })}` }),
+      async () => ({
+        cookie: `${sessionCookie().name}=${await encode({ token: { memberId: SAMPLE_ID }, secret: "x".repeat(40) })}`,
+      }),
     ],
     ["a session cookie that is not a token", async () => ({ cookie: `${sessionCookie().name}=garbage` })],
   ];
@@ -90,7 +98,8 @@ describe("every /api/v1 route without valid credentials", () => {
       for (const op of operations) {
         const response = await send(op, h);
         const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
-        if (response.status !== 401 || body?.error?.code !== "UNAUTHORIZED") failures.push(`${op.method} ${op.route} → ${response.status}`);
+        if (response.status !== 401 || body?.error?.code !== "UNAUTHORIZED")
+          failures.push(`${op.method} ${op.route} → ${response.status}`);
       }
       expect(failures).toEqual([]);
     }, 60_000);
@@ -100,8 +109,13 @@ describe("every /api/v1 route without valid credentials", () => {
     const failures: string[] = [];
     for (const op of operations) {
       // a token of the member's current session epoch: DELETE /me/sessions (sign out everywhere) ends the previous one
-      const { sessionEpoch } = await db().member.findUniqueOrThrow({ where: { id: memberId }, select: { sessionEpoch: true } });
-      const response = await send(op, { authorization: `Bearer ${issueAccessToken({ memberId, sessionEpoch }).accessToken}` });
+      const { sessionEpoch } = await db().member.findUniqueOrThrow({
+        where: { id: memberId },
+        select: { sessionEpoch: true },
+      });
+      const response = await send(op, {
+        authorization: `Bearer ${issueAccessToken({ memberId, sessionEpoch }).accessToken}`,
+      });
       if (response.status === 401) failures.push(`${op.method} ${op.route}`);
     }
     expect(failures).toEqual([]);

@@ -48,15 +48,45 @@ function strangers(memberId: string): [string, Caller, Record<string, string>?][
     ["a token without the Bearer scheme", { authorization: valid }],
     ["a garbage token", { authorization: "Bearer not.a.token" }],
     ["a token with a tampered signature", { authorization: `Bearer ${body}.${flipped}` }],
-    ["a token signed with another secret", { authorization: `Bearer ${signWith("x".repeat(48), { sub: memberId, iat: now, exp: now + 3600, typ: "access" })}` }],
-    ["a token whose payload was swapped", { authorization: `Bearer ${b64({ sub: memberId, iat: now, exp: now + 99_999, typ: "access" })}.${signature}` }],
-    ["an expired token", { authorization: `Bearer ${issueAccessToken(memberId, new Date(Date.now() - 2 * 3600_000), 3600).accessToken}` }],
-    ["a token that expires now", { authorization: `Bearer ${issueAccessToken(memberId, new Date(Date.now() - 3600_000), 3600).accessToken}` }],
+    [
+      "a token signed with another secret",
+      {
+        authorization: `Bearer ${signWith("x".repeat(48), { sub: memberId, iat: now, exp: now + 3600, typ: "access" })}`,
+      },
+    ],
+    [
+      "a token whose payload was swapped",
+      { authorization: `Bearer ${b64({ sub: memberId, iat: now, exp: now + 99_999, typ: "access" })}.${signature}` },
+    ],
+    [
+      "an expired token",
+      { authorization: `Bearer ${issueAccessToken(memberId, new Date(Date.now() - 2 * 3600_000), 3600).accessToken}` },
+    ],
+    [
+      "a token that expires now",
+      { authorization: `Bearer ${issueAccessToken(memberId, new Date(Date.now() - 3600_000), 3600).accessToken}` },
+    ],
     ["a token of a member who does not exist", { id: crypto.randomUUID() }],
-    ["a token naming a non-UUID member", { authorization: `Bearer ${signWith(authSecret(), { sub: "admin", iat: now, exp: now + 3600, typ: "access" })}` }],
-    ["a token of another type", { authorization: `Bearer ${signWith(authSecret(), { sub: memberId, iat: now, exp: now + 3600, typ: "refresh" })}` }],
-    ["a garbage session cookie", null, { cookie: "next-auth.session-token=garbage; __Secure-next-auth.session-token=garbage" }],
-    ["a bad bearer alongside a cookie", { authorization: "Bearer nope" }, { cookie: "next-auth.session-token=garbage" }],
+    [
+      "a token naming a non-UUID member",
+      { authorization: `Bearer ${signWith(authSecret(), { sub: "admin", iat: now, exp: now + 3600, typ: "access" })}` },
+    ],
+    [
+      "a token of another type",
+      {
+        authorization: `Bearer ${signWith(authSecret(), { sub: memberId, iat: now, exp: now + 3600, typ: "refresh" })}`,
+      },
+    ],
+    [
+      "a garbage session cookie",
+      null,
+      { cookie: "next-auth.session-token=garbage; __Secure-next-auth.session-token=garbage" },
+    ],
+    [
+      "a bad bearer alongside a cookie",
+      { authorization: "Bearer nope" },
+      { cookie: "next-auth.session-token=garbage" },
+    ],
   ];
 }
 
@@ -117,7 +147,10 @@ describe("without a usable sign-in", () => {
       const options = wellFormed(method, path, { task: task.id, schedule: schedule.id });
 
       for (const [what, caller, headers] of strangers(owner.id)) {
-        const answer = await call(caller, method, path, { ...options, headers: { ...headers, "Idempotency-Key": `k-${what}` } });
+        const answer = await call(caller, method, path, {
+          ...options,
+          headers: { ...headers, "Idempotency-Key": `k-${what}` },
+        });
         const error = refused(answer, 401, "UNAUTHORIZED");
         expect(error.details ?? {}, what).toEqual({});
         expect(answer.headers.get("cache-control")).toBe("no-store");
@@ -146,7 +179,12 @@ describe("without a usable sign-in", () => {
     const schedule = await newSchedule(api);
     for (const { method, path } of PROTECTED_OPERATIONS) {
       if (method === "DELETE" || path === "/schedules/{id}/reminder/snooze") continue; // destructive, or needs Inngest
-      const answer = await call(owner, method, path, wellFormed(method, path, { task: task.id, schedule: schedule.id }));
+      const answer = await call(
+        owner,
+        method,
+        path,
+        wellFormed(method, path, { task: task.id, schedule: schedule.id }),
+      );
       expect(answer.status, `${method} ${path}: ${answer.text}`).toBeLessThan(300);
     }
   });

@@ -35,9 +35,12 @@ describe("request bodies are capped while they stream", () => {
   it("/api/auth/*: a 64 MiB chunked form is refused with 413 after reading a few chunks", async () => {
     const routes = authRoutes();
     const upload = chunkedUpload(4096);
-    const response = await routes.POST(post("/api/auth/callback/credentials", upload.body, "application/x-www-form-urlencoded"), {
-      params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
-    });
+    const response = await routes.POST(
+      post("/api/auth/callback/credentials", upload.body, "application/x-www-form-urlencoded"),
+      {
+        params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
+      },
+    );
     expect(response.status).toBe(413);
     expect(upload.pulled()).toBeLessThan(8);
   });
@@ -55,7 +58,9 @@ describe("request bodies are capped while they stream", () => {
 
   it("/api/v1: a 64 MiB chunked JSON body is a 400 after reading a few chunks", async () => {
     const upload = chunkedUpload(4096);
-    const response = await signUpRoute(post("/api/v1/auth/signup", upload.body, "application/json"), { params: Promise.resolve({}) });
+    const response = await signUpRoute(post("/api/v1/auth/signup", upload.body, "application/json"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(400);
     expect(upload.pulled()).toBeLessThan(8);
   });

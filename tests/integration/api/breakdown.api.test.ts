@@ -10,16 +10,7 @@ import { GoalView } from "@/lib/contracts/goal";
 import { MemberView } from "@/lib/contracts/member";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/domain/time";
-import {
-  forgetMembers,
-  invalid,
-  ok,
-  refused,
-  testMember,
-  unknownId,
-  type RouteModule,
-  routeCaller,
-} from "./client";
+import { forgetMembers, invalid, ok, refused, testMember, unknownId, type RouteModule, routeCaller } from "./client";
 
 afterAll(forgetMembers);
 // the offline planner: no model configured whatever the machine's environment says
@@ -52,7 +43,11 @@ describe("POST /goals/{id}/breakdown", () => {
     const targetDate = "2099-06-30";
     const goal = ok(await g.call("POST", "/goals", { body: { title: "Start a blog", targetDate } }), 201, GoalView);
 
-    const proposal = ok(await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: { maxTasks: 5 } }), 200, BreakdownProposal);
+    const proposal = ok(
+      await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: { maxTasks: 5 } }),
+      200,
+      BreakdownProposal,
+    );
     expect(proposal.source).toBe("offline");
     expect(proposal.model).toBeNull();
     expect(proposal.tasks.length).toBeGreaterThanOrEqual(1);
@@ -72,7 +67,11 @@ describe("POST /goals/{id}/breakdown", () => {
     const goal = ok(await g.call("POST", "/goals", { body: { title: "2주 안에 블로그 열기" } }), 201, GoalView);
 
     const bare = ok(await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id } }), 200, BreakdownProposal);
-    const empty = ok(await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: {} }), 200, BreakdownProposal);
+    const empty = ok(
+      await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: {} }),
+      200,
+      BreakdownProposal,
+    );
     expect(bare).toEqual(empty); // deterministic, and the defaults are the same
     expect(bare.tasks.length).toBeLessThanOrEqual(8);
     for (const t of bare.tasks) expect(hasHangul(t.title), t.title).toBe(true);
@@ -90,20 +89,34 @@ describe("POST /goals/{id}/breakdown", () => {
     const owner = await signedIn();
     const stranger = await signedIn();
     const goal = ok(await owner.call("POST", "/goals", { body: { title: "Learn Go" } }), 201, GoalView);
-    refused(await stranger.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: {} }), 404, "NOT_FOUND");
-    refused(await stranger.call("POST", "/goals/{id}/breakdown", { params: { id: unknownId() }, body: {} }), 404, "NOT_FOUND");
+    refused(
+      await stranger.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: {} }),
+      404,
+      "NOT_FOUND",
+    );
+    refused(
+      await stranger.call("POST", "/goals/{id}/breakdown", { params: { id: unknownId() }, body: {} }),
+      404,
+      "NOT_FOUND",
+    );
   });
 
   it("answers 400 naming every bad field", async () => {
     const g = await signedIn();
     const goal = ok(await g.call("POST", "/goals", { body: { title: "Learn Go" } }), 201, GoalView);
     invalid(
-      await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: { hint: "x".repeat(501), maxTasks: 2, extra: true } }),
+      await g.call("POST", "/goals/{id}/breakdown", {
+        params: { id: goal.id },
+        body: { hint: "x".repeat(501), maxTasks: 2, extra: true },
+      }),
       "hint",
       "maxTasks",
       "extra",
     );
-    invalid(await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: { maxTasks: 16 } }), "maxTasks");
+    invalid(
+      await g.call("POST", "/goals/{id}/breakdown", { params: { id: goal.id }, body: { maxTasks: 16 } }),
+      "maxTasks",
+    );
     invalid(await g.call("POST", "/goals/{id}/breakdown", { params: { id: "not-an-id" }, body: {} }), "id");
   });
 });

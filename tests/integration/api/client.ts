@@ -54,7 +54,9 @@ export type ApiPath = keyof typeof ROUTES;
 /** every (method, path) of ROUTES that needs a sign-in, i.e. every operation but the document itself */
 export const PROTECTED_OPERATIONS: readonly { method: Method; path: ApiPath }[] = (Object.keys(ROUTES) as ApiPath[])
   .filter((path) => path !== "/openapi.json")
-  .flatMap((path) => METHODS.filter((m) => (ROUTES[path] as RouteModule)[m] !== undefined).map((method) => ({ method, path })));
+  .flatMap((path) =>
+    METHODS.filter((m) => (ROUTES[path] as RouteModule)[m] !== undefined).map((method) => ({ method, path })),
+  );
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -128,7 +130,9 @@ export async function callHandler(
     try {
       json = JSON.parse(text);
     } catch {
-      throw new Error(`${method} ${url.pathname} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      throw new Error(
+        `${method} ${url.pathname} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+      );
     }
   }
   return { status: response.status, headers: response.headers, json, text };
@@ -140,7 +144,8 @@ export async function call(caller: Caller, method: Method, path: ApiPath, option
 
 /** `caller` calling `method path` of `routes` (route modules outside ROUTES, e.g. the goals' or the plan's) */
 export function routeCaller<P extends string>(routes: Record<P, RouteModule>, caller: Caller) {
-  return (method: Method, path: P, options: CallOptions = {}): Promise<Answer> => callRoute(routes, caller, method, path, options);
+  return (method: Method, path: P, options: CallOptions = {}): Promise<Answer> =>
+    callRoute(routes, caller, method, path, options);
 }
 
 async function callRoute<P extends string>(
@@ -284,5 +289,6 @@ export async function act(api: Client, id: string, action: string, options: Call
 /** any answer but a server error: below 500, and a refusal carries the api.md error body */
 export function notAServerError(answer: Answer): void {
   expect(answer.status, `a server error: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
-  if (answer.status >= 400) expect(ErrorBody.safeParse(answer.json).success, `not the error body: ${answer.text}`).toBe(true);
+  if (answer.status >= 400)
+    expect(ErrorBody.safeParse(answer.json).success, `not the error body: ${answer.text}`).toBe(true);
 }

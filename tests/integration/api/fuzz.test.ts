@@ -77,7 +77,9 @@ const ENDS_THE_FUZZ_SESSION = new Set(["/me/sessions"]);
 type Operation = { method: Method; path: string; spec: OperationSpec };
 const OPERATIONS: Operation[] = Object.entries(doc.paths)
   .filter(([p]) => !missing.includes(p) && !ENDS_THE_FUZZ_SESSION.has(p))
-  .flatMap(([p, ops]) => Object.entries(ops).map(([m, spec]) => ({ method: m.toUpperCase() as Method, path: p, spec })));
+  .flatMap(([p, ops]) =>
+    Object.entries(ops).map(([m, spec]) => ({ method: m.toUpperCase() as Method, path: p, spec })),
+  );
 
 const modules = new Map<string, RouteModule>();
 async function handlerFor(op: Operation) {
@@ -122,7 +124,10 @@ type OperationSpec = {
   responses: Record<string, unknown>;
   security?: unknown[];
 };
-type OpenApi = { paths: Record<string, Record<string, OperationSpec>>; components?: { schemas?: Record<string, JsonSchema> } };
+type OpenApi = {
+  paths: Record<string, Record<string, OperationSpec>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
 
 function resolve(schema: JsonSchema): JsonSchema {
   if (!schema.$ref) return schema;
@@ -143,7 +148,9 @@ function typesOf(raw: JsonSchema): Set<JsonType> {
   const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
   if (values) {
     return new Set(
-      values.map((v): JsonType => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? "number" : (typeof v as JsonType))),
+      values.map((v): JsonType =>
+        v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? "number" : (typeof v as JsonType),
+      ),
     );
   }
   return new Set(["string", "integer", "number", "boolean", "null", "array", "object"]);
@@ -181,12 +188,31 @@ function example(raw: JsonSchema): unknown {
 }
 
 const json = fc.jsonValue({ maxDepth: 3 });
-const nastyStrings = fc.constantFrom("", " ", "\u0000", "a\u0000b", "🎧", "🎧".repeat(41), "x".repeat(10_000), "\ud800", "null", "[]", "{}", "1e309", "<script>", "%00", "../..");
+const nastyStrings = fc.constantFrom(
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "🎧",
+  "🎧".repeat(41),
+  "x".repeat(10_000),
+  "\ud800",
+  "null",
+  "[]",
+  "{}",
+  "1e309",
+  "<script>",
+  "%00",
+  "../..",
+);
 const text = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "binary", maxLength: 30 }), nastyStrings);
 const VALUES: Record<JsonType, fc.Arbitrary<unknown>> = {
   string: text,
   integer: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 + 2, -(2 ** 63))),
-  number: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)), fc.constantFrom(1e308, -1e-308)),
+  number: fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
+    fc.constantFrom(1e308, -1e-308),
+  ),
   boolean: fc.boolean(),
   null: fc.constant(null),
   array: fc.array(json, { maxLength: 4 }),
@@ -225,7 +251,10 @@ type Generated = {
   idempotencyKey: string | null;
 };
 
-const EXTRA_KEYS = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "toString", "", "a.b", "🎧", "id", "memberId"));
+const EXTRA_KEYS = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("__proto__", "constructor", "toString", "", "a.b", "🎧", "id", "memberId"),
+);
 
 function mutations(op: Operation): fc.Arbitrary<Mutation> {
   const choices: fc.Arbitrary<Mutation>[] = [];
@@ -238,11 +267,17 @@ function mutations(op: Operation): fc.Arbitrary<Mutation> {
       .filter((x): x is { field: string; values: fc.Arbitrary<unknown> } => x.values !== null);
     if (wrongTyped.length > 0) {
       choices.push(
-        fc.oneof(...wrongTyped.map(({ field, values }) => values.map((value): Mutation => ({ kind: "wrongType", field, value })))),
+        fc.oneof(
+          ...wrongTyped.map(({ field, values }) =>
+            values.map((value): Mutation => ({ kind: "wrongType", field, value })),
+          ),
+        ),
       );
     }
     if ((body.required ?? []).length > 0) {
-      choices.push(fc.constantFrom(...(body.required as string[])).map((field): Mutation => ({ kind: "missingRequired", field })));
+      choices.push(
+        fc.constantFrom(...(body.required as string[])).map((field): Mutation => ({ kind: "missingRequired", field })),
+      );
     }
     if (body.additionalProperties === false) {
       choices.push(
@@ -252,26 +287,51 @@ function mutations(op: Operation): fc.Arbitrary<Mutation> {
       );
     }
     choices.push(
-      fc.oneof(fc.array(json, { maxLength: 3 }), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)).map(
-        (value): Mutation => ({ kind: "nonObjectBody", value }),
-      ),
+      fc
+        .oneof(
+          fc.array(json, { maxLength: 3 }),
+          fc.string(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.boolean(),
+          fc.constant(null),
+        )
+        .map((value): Mutation => ({ kind: "nonObjectBody", value })),
       json.map((value): Mutation => ({ kind: "randomBody", value })),
       fc
         .record({
-          raw: fc.oneof(fc.string({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 }), fc.constantFrom("{", '{"a":', "[1,", "nul", "{'a':1}", "\uFEFF{}")),
-          contentType: fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", null),
+          raw: fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.uint8Array({ maxLength: 40 }),
+            fc.constantFrom("{", '{"a":', "[1,", "nul", "{'a':1}", "\uFEFF{}"),
+          ),
+          contentType: fc.constantFrom(
+            "application/json",
+            "application/json; charset=utf-8",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            null,
+          ),
         })
         .map(({ raw, contentType }): Mutation => ({ kind: "rawBody", raw, contentType })),
     );
   }
   const queryParams = (op.spec.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
-  const queryKeys = fc.oneof(...(queryParams.length > 0 ? [fc.constantFrom(...queryParams)] : []), fc.string({ maxLength: 8 }));
+  const queryKeys = fc.oneof(
+    ...(queryParams.length > 0 ? [fc.constantFrom(...queryParams)] : []),
+    fc.string({ maxLength: 8 }),
+  );
   choices.push(
     fc
-      .array(fc.tuple(queryKeys, fc.oneof(text, fc.integer().map(String), fc.constantFrom("true", "false", "2026-02-30", "0", "101"))), {
-        minLength: 1,
-        maxLength: 4,
-      })
+      .array(
+        fc.tuple(
+          queryKeys,
+          fc.oneof(text, fc.integer().map(String), fc.constantFrom("true", "false", "2026-02-30", "0", "101")),
+        ),
+        {
+          minLength: 1,
+          maxLength: 4,
+        },
+      )
       .map((values): Mutation => ({ kind: "query", values })),
   );
   choices.push(fc.constant<Mutation>({ kind: "none" }));
@@ -283,15 +343,26 @@ function requests(op: Operation, ownId: string, withKeys = true): fc.Arbitrary<G
   const pathParams = (op.spec.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
   const id = fc.oneof(fc.uuid(), fc.constant(ownId), fc.constant(ownId.toUpperCase()), text);
   const action = fc.oneof(fc.constantFrom("start", "pause", "resume", "complete", "stop", "reset"), text);
-  const params = fc.record(Object.fromEntries(pathParams.map((name) => [name, name === "action" ? action : id])) as Record<string, fc.Arbitrary<string>>);
+  const params = fc.record(
+    Object.fromEntries(pathParams.map((name) => [name, name === "action" ? action : id])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
+  );
   const key = withKeys
-    ? fc.option(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("x".repeat(256), "clé", " ", "k\u007F")), { freq: 3 })
+    ? fc.option(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom("x".repeat(256), "clé", " ", "k\u007F")),
+        { freq: 3 },
+      )
     : fc.constant(null);
   return fc.record({ mutation: mutations(op), params, idempotencyKey: key });
 }
 
 /** sends one generated request; returns the answer and, when certain, the field a 400 must name */
-async function send(op: Operation, g: Generated): Promise<{ answer: Answer; mustName: string | null; certain400: boolean }> {
+async function send(
+  op: Operation,
+  g: Generated,
+): Promise<{ answer: Answer; mustName: string | null; certain400: boolean }> {
   const headers = fuzzHeaders();
   if (g.idempotencyKey !== null) {
     try {
@@ -352,7 +423,8 @@ async function send(op: Operation, g: Generated): Promise<{ answer: Answer; must
       if (base !== undefined) body = JSON.stringify(base);
       break;
   }
-  if (body !== null && !headers.has("content-type") && m.kind !== "rawBody") headers.set("content-type", "application/json");
+  if (body !== null && !headers.has("content-type") && m.kind !== "rawBody")
+    headers.set("content-type", "application/json");
   if (op.method === "GET") body = null;
   const url = urlOf(op.path, g.params, query);
   const answer = await callHandler(await handlerFor(op), op.method, url, { params: g.params, headers, body });
@@ -362,7 +434,9 @@ async function send(op: Operation, g: Generated): Promise<{ answer: Answer; must
 function checkAnswer(op: Operation, answer: Answer, context: string) {
   const documented = Object.keys(op.spec.responses);
   expect(answer.status, `${context} → ${answer.status} ${answer.text.slice(0, 300)}`).toBeLessThan(500);
-  expect(documented, `${context} → undocumented status ${answer.status} ${answer.text.slice(0, 300)}`).toContain(String(answer.status));
+  expect(documented, `${context} → undocumented status ${answer.status} ${answer.text.slice(0, 300)}`).toContain(
+    String(answer.status),
+  );
   if (answer.status >= 400) {
     const parsed = ErrorBody.safeParse(answer.json);
     expect(parsed.success, `${context} → not the error body: ${answer.text.slice(0, 300)}`).toBe(true);
@@ -374,8 +448,14 @@ function checkAnswer(op: Operation, answer: Answer, context: string) {
 }
 
 const describeRequest = (op: Operation, g: Generated) =>
-  `${op.method} ${op.path} ${JSON.stringify({ params: g.params, key: g.idempotencyKey, mutation: g.mutation }, (_k, v: unknown) =>
-    v instanceof Uint8Array ? `<${v.length} bytes>` : typeof v === "string" && v.length > 80 ? `${v.slice(0, 20)}…(${v.length})` : v,
+  `${op.method} ${op.path} ${JSON.stringify(
+    { params: g.params, key: g.idempotencyKey, mutation: g.mutation },
+    (_k, v: unknown) =>
+      v instanceof Uint8Array
+        ? `<${v.length} bytes>`
+        : typeof v === "string" && v.length > 80
+          ? `${v.slice(0, 20)}…(${v.length})`
+          : v,
   )}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +492,8 @@ async function ownIdFor(op: Operation): Promise<string> {
 }
 
 /** one seed per operation, fixed (FUZZ_SEED varies the whole run) */
-const seedOf = (name: string) => [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, Number(process.env.FUZZ_SEED ?? 20261125));
+const seedOf = (name: string) =>
+  [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, Number(process.env.FUZZ_SEED ?? 20261125));
 
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -424,7 +505,10 @@ afterAll(async () => {
 describe("the document and the routes", () => {
   it("every path of the document has a route file, except those others own and have not written yet", () => {
     if (skipped.length > 0) console.info(`fuzz: skipped (no route file yet): ${skipped.join(", ")}`);
-    expect(missing.filter((p) => !MAY_BE_MISSING.test(p)), "paths without a route file").toEqual([]);
+    expect(
+      missing.filter((p) => !MAY_BE_MISSING.test(p)),
+      "paths without a route file",
+    ).toEqual([]);
     expect(OPERATIONS.length).toBeGreaterThanOrEqual(16);
   });
 });
@@ -435,7 +519,10 @@ describe("the document and the routes", () => {
 const FOUND_BUGS: Record<string, { bug: string; headers: Record<string, string> }> = {
   // a malformed Idempotency-Key on a read answered 400, a status the document does not list for GET /me;
   // the key is now read only on POSTs
-  "GET /me": { bug: "a malformed Idempotency-Key on a read gets a documented answer", headers: { "Idempotency-Key": "é" } },
+  "GET /me": {
+    bug: "a malformed Idempotency-Key on a read gets a documented answer",
+    headers: { "Idempotency-Key": "é" },
+  },
 };
 
 describe.each(OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))("fuzz %s", (name, op) => {
@@ -474,7 +561,10 @@ describe.each(OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))(
     // the run did exercise the operation's inputs
     const hasBody = op.spec.requestBody !== undefined;
     expect(seen.get("query") ?? 0).toBeGreaterThan(0);
-    if (hasBody) expect((seen.get("nonObjectBody") ?? 0) + (seen.get("rawBody") ?? 0) + (seen.get("randomBody") ?? 0)).toBeGreaterThan(0);
+    if (hasBody)
+      expect(
+        (seen.get("nonObjectBody") ?? 0) + (seen.get("rawBody") ?? 0) + (seen.get("randomBody") ?? 0),
+      ).toBeGreaterThan(0);
   });
 });
 
@@ -496,7 +586,12 @@ const HOSTILE: [string, string | Uint8Array, string | null, string][] = [
   ["JSON true", "true", "application/json", "_"],
   ["JSON null", "null", "application/json", "_"],
   [`an object of 70 KiB`, JSON.stringify({ title: "x".repeat(70 * 1024) }), "application/json", "_"],
-  [`one byte over ${MAX_BODY_BYTES / 1024} KiB`, JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES - 10 + 1) }), "application/json", "_"],
+  [
+    `one byte over ${MAX_BODY_BYTES / 1024} KiB`,
+    JSON.stringify({ pad: "x".repeat(MAX_BODY_BYTES - 10 + 1) }),
+    "application/json",
+    "_",
+  ],
   ["nesting 40 deep", deep(40), "application/json", "_"],
   ["nesting 20,000 deep", deep(20_000), "application/json", "_"],
   ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), "application/json", "_"],
@@ -505,61 +600,72 @@ const HOSTILE: [string, string | Uint8Array, string | null, string][] = [
   ["JSON without a Content-Type", "{}", null, "Content-Type"],
 ];
 
-describe.each(BODY_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))("hostile bodies: %s", (_name, op) => {
-  it("are refused with 400 naming the body (or its Content-Type), never a 5xx", async () => {
-    const handler = await handlerFor(op);
-    const params = { id: await ownIdFor(op), action: "start" };
-    for (const [what, raw, contentType, field] of HOSTILE) {
-      const headers = fuzzHeaders();
-      if (contentType !== null) headers.set("content-type", contentType);
-      const answer = await callHandler(handler, op.method, urlOf(op.path, params), { params, headers, body: raw });
-      checkAnswer(op, answer, `${op.method} ${op.path} with ${what}`);
-      expect(answer.status, `${what}: ${answer.text.slice(0, 200)}`).toBe(400);
-      expect(Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {}), what).toContain(field);
-    }
-  });
+describe.each(BODY_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op] as const))(
+  "hostile bodies: %s",
+  (_name, op) => {
+    it("are refused with 400 naming the body (or its Content-Type), never a 5xx", async () => {
+      const handler = await handlerFor(op);
+      const params = { id: await ownIdFor(op), action: "start" };
+      for (const [what, raw, contentType, field] of HOSTILE) {
+        const headers = fuzzHeaders();
+        if (contentType !== null) headers.set("content-type", contentType);
+        const answer = await callHandler(handler, op.method, urlOf(op.path, params), { params, headers, body: raw });
+        checkAnswer(op, answer, `${op.method} ${op.path} with ${what}`);
+        expect(answer.status, `${what}: ${answer.text.slice(0, 200)}`).toBe(400);
+        expect(Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {}), what).toContain(field);
+      }
+    });
 
-  it("refuse 10,000-character strings and null bytes in every text property (a 400 names it); emoji are text like any other", async () => {
-    const handler = await handlerFor(op);
-    const schema = resolve(op.spec.requestBody?.content["application/json"]?.schema ?? {});
-    const base = example(schema) as Record<string, unknown>;
-    const textFields = Object.entries(schema.properties ?? {}).filter(([, s]) => typesOf(s).has("string"));
-    const params = { id: crypto.randomUUID(), action: "start" };
-    for (const [field, fieldSchema] of textFields) {
-      const max = resolve(fieldSchema).maxLength;
-      const cases: [string, unknown, boolean][] = [
-        ["10,000 characters", "x".repeat(10_000), max === undefined || max < 10_000],
-        ["a null byte", `${String(base[field] ?? "x")}\u0000`, true],
-        ["emoji", "🎧🎉", false],
-      ];
-      for (const [what, value, certain] of cases) {
-        const headers = fuzzHeaders({ "content-type": "application/json" });
-        const body = JSON.stringify({ ...base, [field]: value });
-        const answer = await callHandler(handler, op.method, urlOf(op.path, params), { params, headers, body });
-        checkAnswer(op, answer, `${op.method} ${op.path} with ${field} = ${what}`);
-        if (certain) {
-          // refused; a sign-in may answer 401 rather than say which field is wrong, but a 400 names the field
-          expect(answer.status, `${field} = ${what}: ${answer.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-          if (answer.status === 400) {
-            expect(Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {}), `${field} = ${what}`).toContain(field);
+    it("refuse 10,000-character strings and null bytes in every text property (a 400 names it); emoji are text like any other", async () => {
+      const handler = await handlerFor(op);
+      const schema = resolve(op.spec.requestBody?.content["application/json"]?.schema ?? {});
+      const base = example(schema) as Record<string, unknown>;
+      const textFields = Object.entries(schema.properties ?? {}).filter(([, s]) => typesOf(s).has("string"));
+      const params = { id: crypto.randomUUID(), action: "start" };
+      for (const [field, fieldSchema] of textFields) {
+        const max = resolve(fieldSchema).maxLength;
+        const cases: [string, unknown, boolean][] = [
+          ["10,000 characters", "x".repeat(10_000), max === undefined || max < 10_000],
+          ["a null byte", `${String(base[field] ?? "x")}\u0000`, true],
+          ["emoji", "🎧🎉", false],
+        ];
+        for (const [what, value, certain] of cases) {
+          const headers = fuzzHeaders({ "content-type": "application/json" });
+          const body = JSON.stringify({ ...base, [field]: value });
+          const answer = await callHandler(handler, op.method, urlOf(op.path, params), { params, headers, body });
+          checkAnswer(op, answer, `${op.method} ${op.path} with ${field} = ${what}`);
+          if (certain) {
+            // refused; a sign-in may answer 401 rather than say which field is wrong, but a 400 names the field
+            expect(answer.status, `${field} = ${what}: ${answer.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+            if (answer.status === 400) {
+              expect(
+                Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {}),
+                `${field} = ${what}`,
+              ).toContain(field);
+            }
           }
         }
       }
-    }
-  });
-
-  if (op.spec.requestBody?.required) {
-    it("a missing body counts as {}: every required property is named, and never a 5xx", async () => {
-      const handler = await handlerFor(op);
-      const schema = resolve(op.spec.requestBody?.content["application/json"]?.schema ?? {});
-      const params = { id: crypto.randomUUID(), action: "start" };
-      const answer = await callHandler(handler, op.method, urlOf(op.path, params), { params, headers: fuzzHeaders() });
-      checkAnswer(op, answer, `${op.method} ${op.path} without a body`);
-      const required = schema.required ?? [];
-      if (required.length > 0) {
-        expect(answer.status).toBe(400);
-        expect(Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {})).toEqual(expect.arrayContaining(required));
-      }
     });
-  }
-});
+
+    if (op.spec.requestBody?.required) {
+      it("a missing body counts as {}: every required property is named, and never a 5xx", async () => {
+        const handler = await handlerFor(op);
+        const schema = resolve(op.spec.requestBody?.content["application/json"]?.schema ?? {});
+        const params = { id: crypto.randomUUID(), action: "start" };
+        const answer = await callHandler(handler, op.method, urlOf(op.path, params), {
+          params,
+          headers: fuzzHeaders(),
+        });
+        checkAnswer(op, answer, `${op.method} ${op.path} without a body`);
+        const required = schema.required ?? [];
+        if (required.length > 0) {
+          expect(answer.status).toBe(400);
+          expect(Object.keys((answer.json as ErrorBody).error.details?.fieldErrors ?? {})).toEqual(
+            expect.arrayContaining(required),
+          );
+        }
+      });
+    }
+  },
+);

@@ -52,7 +52,8 @@ type Caller = Awaited<ReturnType<typeof signedIn>>;
 async function newGoal(g: Caller, body: Record<string, unknown> = {}): Promise<GoalView> {
   return ok(await g.call("POST", "/goals", { body: { title: "Learn Go", ...body } }), 201, GoalView);
 }
-const readGoal = async (g: Caller, id: string) => ok(await g.call("GET", "/goals/{id}", { params: { id } }), 200, GoalView);
+const readGoal = async (g: Caller, id: string) =>
+  ok(await g.call("GET", "/goals/{id}", { params: { id } }), 200, GoalView);
 const eventsOf = async (memberId: string, prefix: string) =>
   (await outboxOf(memberId)).filter((e) => e.type.startsWith(prefix)).map((e) => ({ type: e.type, goalId: e.goalId }));
 
@@ -70,7 +71,11 @@ const EMPTY_PROGRESS = {
 describe("POST /goals, GET /goals, GET /goals/{id}", () => {
   it("answers 201 with the goal and its progress; GET reads the same; goal.created is in the outbox", async () => {
     const g = await signedIn();
-    const goal = await newGoal(g, { title: "  Run a marathon  ", description: "Finish under 5 hours", targetDate: "2027-04-01" });
+    const goal = await newGoal(g, {
+      title: "  Run a marathon  ",
+      description: "Finish under 5 hours",
+      targetDate: "2027-04-01",
+    });
     expect(goal).toMatchObject({
       title: "Run a marathon",
       description: "Finish under 5 hours",
@@ -97,7 +102,12 @@ describe("POST /goals, GET /goals, GET /goals/{id}", () => {
 
   it("refuses bad bodies with every field named, and writes nothing", async () => {
     const g = await signedIn();
-    invalid(await g.call("POST", "/goals", { body: { title: "t".repeat(61), targetDate: "2027-02-30", extra: 1 } }), "title", "targetDate", "extra");
+    invalid(
+      await g.call("POST", "/goals", { body: { title: "t".repeat(61), targetDate: "2027-02-30", extra: 1 } }),
+      "title",
+      "targetDate",
+      "extra",
+    );
     expect(ok(await g.call("GET", "/goals"), 200, GoalList).items).toEqual([]);
   });
 });
@@ -106,15 +116,32 @@ describe("PATCH /goals/{id}", () => {
   it("changes fields and bumps the version; a stale version is 409 CONFLICT; ACHIEVED emits goal.achieved", async () => {
     const g = await signedIn();
     const goal = await newGoal(g);
-    const changed = ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { title: "Learn Rust", targetDate: null, version: 1 } }), 200, GoalView);
+    const changed = ok(
+      await g.call("PATCH", "/goals/{id}", {
+        params: { id: goal.id },
+        body: { title: "Learn Rust", targetDate: null, version: 1 },
+      }),
+      200,
+      GoalView,
+    );
     expect(changed).toMatchObject({ title: "Learn Rust", targetDate: null, version: 2 });
-    refused(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { title: "stale", version: 1 } }), 409, "CONFLICT");
+    refused(
+      await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { title: "stale", version: 1 } }),
+      409,
+      "CONFLICT",
+    );
     expect((await readGoal(g, goal.id)).title).toBe("Learn Rust");
 
-    const achieved = ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { status: "ACHIEVED", version: 2 } }), 200, GoalView);
+    const achieved = ok(
+      await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { status: "ACHIEVED", version: 2 } }),
+      200,
+      GoalView,
+    );
     expect(achieved).toMatchObject({ status: "ACHIEVED", version: 3 });
     // an empty change writes nothing, and ACHIEVED again is not a second goal.achieved
-    expect(ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: {} }), 200, GoalView).version).toBe(3);
+    expect(ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: {} }), 200, GoalView).version).toBe(
+      3,
+    );
     ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { status: "ACHIEVED" } }), 200, GoalView);
     expect(await eventsOf(g.member.id, "goal.")).toEqual([
       { type: "goal.created", goalId: goal.id },
@@ -135,11 +162,17 @@ describe("another member's goal", () => {
     refused(await stranger.call("GET", "/goals/{id}", { params: { id } }), 404, "NOT_FOUND");
     refused(await stranger.call("PATCH", "/goals/{id}", { params: { id }, body: { title: "mine" } }), 404, "NOT_FOUND");
     refused(await stranger.call("DELETE", "/goals/{id}", { params: { id } }), 404, "NOT_FOUND");
-    const accept = { tasks: [{ ref: "a", title: "x", difficulty: 1, importance: 1, deadline: "2099-01-01", after: [] }] };
+    const accept = {
+      tasks: [{ ref: "a", title: "x", difficulty: 1, importance: 1, deadline: "2099-01-01", after: [] }],
+    };
     refused(await stranger.call("POST", "/goals/{id}/tasks", { params: { id }, body: accept }), 404, "NOT_FOUND");
     refused(await stranger.api.post("/tasks", { body: { ...TASK_BODY, goalId: id } }), 404, "NOT_FOUND");
     const own = await newTask(stranger.api);
-    refused(await stranger.api.patch("/tasks/{id}", { params: { id: own.id }, body: { goalId: id } }), 404, "NOT_FOUND");
+    refused(
+      await stranger.api.patch("/tasks/{id}", { params: { id: own.id }, body: { goalId: id } }),
+      404,
+      "NOT_FOUND",
+    );
     refused(await stranger.api.get("/tasks", { query: { goalId: id } }), 404, "NOT_FOUND");
     refused(await stranger.call("GET", "/goals/{id}", { params: { id: unknownId() } }), 404, "NOT_FOUND");
     expect(await readGoal(owner, id)).toEqual(goal);
@@ -155,13 +188,19 @@ describe("goalId on tasks", () => {
     const outside = await newTask(g.api);
     expect(inside.goalId).toBe(goal.id);
     expect(outside.goalId).toBeNull();
-    const moved = ok(await g.api.patch("/tasks/{id}", { params: { id: outside.id }, body: { goalId: goal.id } }), 200, TaskView);
+    const moved = ok(
+      await g.api.patch("/tasks/{id}", { params: { id: outside.id }, body: { goalId: goal.id } }),
+      200,
+      TaskView,
+    );
     expect(moved).toMatchObject({ goalId: goal.id, version: 2 });
     const listed = ok(await g.api.get("/tasks", { query: { goalId: goal.id } }), 200, TaskPage);
     expect(listed.items.map((t) => t.id).sort()).toEqual([inside.id, outside.id].sort());
     ok(await g.api.patch("/tasks/{id}", { params: { id: inside.id }, body: { goalId: null } }), 200, TaskView);
     expect((await getTask(g.api, inside.id)).goalId).toBeNull();
-    expect(ok(await g.api.get("/tasks", { query: { goalId: goal.id } }), 200, TaskPage).items.map((t) => t.id)).toEqual([outside.id]);
+    expect(ok(await g.api.get("/tasks", { query: { goalId: goal.id } }), 200, TaskPage).items.map((t) => t.id)).toEqual(
+      [outside.id],
+    );
     expect((await readGoal(g, goal.id)).progress.tasks).toBe(1);
   });
 });
@@ -170,7 +209,9 @@ describe("progress", () => {
   it("counts, sums recorded time, finds the next tasks and the critical path of a small graph", async () => {
     const g = await signedIn();
     // work every hour of every day, so that the projection is now + the remaining minutes
-    const allDay = Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]));
+    const allDay = Object.fromEntries(
+      ["1", "2", "3", "4", "5", "6", "7"].map((d) => [d, [{ start: "00:00", end: "24:00" }]]),
+    );
     ok(await g.call("PATCH", "/me", { body: { workingHours: allDay } }), 200, MemberView);
     const goal = await newGoal(g, { targetDate: "2099-12-31" });
     const outside = await newTask(g.api, { title: "outside", expectedMinutes: 10 });
@@ -178,7 +219,12 @@ describe("progress", () => {
     const done = await newTask(g.api, { title: "done", goalId: goal.id, expectedMinutes: 20 });
     const a = await newTask(g.api, { title: "a", goalId: goal.id, expectedMinutes: 60, previousTaskIds: [done.id] });
     const b = await newTask(g.api, { title: "b", goalId: goal.id, expectedMinutes: 30, previousTaskIds: [a.id] });
-    const c = await newTask(g.api, { title: "c", goalId: goal.id, expectedMinutes: 120, previousTaskIds: [a.id, outside.id] });
+    const c = await newTask(g.api, {
+      title: "c",
+      goalId: goal.id,
+      expectedMinutes: 120,
+      previousTaskIds: [a.id, outside.id],
+    });
     await newTask(g.api, { title: "d", goalId: goal.id, difficulty: 5, previousTaskIds: [b.id] });
     const free = await newTask(g.api, { title: "free", goalId: goal.id, expectedMinutes: 15, deadline: "2099-01-01" });
 
@@ -193,8 +239,16 @@ describe("progress", () => {
     const before = Date.now();
     const progress = (await readGoal(g, goal.id)).progress;
     const remaining = 60 + 30 + 120 + 90 + 15;
-    const possibleFinish = [before, Date.now()].map((ms) => new Date(ms + remaining * 60_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" }));
-    expect(progress).toMatchObject({ tasks: 6, completedTasks: 1, remainingMinutes: remaining, criticalPathMinutes: 60 + 30 + 90, onTrack: true });
+    const possibleFinish = [before, Date.now()].map((ms) =>
+      new Date(ms + remaining * 60_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Seoul" }),
+    );
+    expect(progress).toMatchObject({
+      tasks: 6,
+      completedTasks: 1,
+      remainingMinutes: remaining,
+      criticalPathMinutes: 60 + 30 + 90,
+      onTrack: true,
+    });
     expect(progress.spentSeconds).toBeGreaterThanOrEqual(600 + 300);
     expect(progress.spentSeconds).toBeLessThan(600 + 300 + 30);
     // c waits for `outside` too; free (earliest deadline) comes first
@@ -203,7 +257,11 @@ describe("progress", () => {
     expect(possibleFinish).toContain(progress.projectedFinishDate);
 
     // a target in the past is not on track; completing the prerequisite outside the goal frees c later
-    ok(await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { targetDate: "2026-01-01" } }), 200, GoalView);
+    ok(
+      await g.call("PATCH", "/goals/{id}", { params: { id: goal.id }, body: { targetDate: "2026-01-01" } }),
+      200,
+      GoalView,
+    );
     expect((await readGoal(g, goal.id)).progress.onTrack).toBe(false);
   });
 
@@ -240,7 +298,13 @@ describe("POST /goals/{id}/tasks (accepting a break-down)", () => {
     const answer = ok(
       await g.call("POST", "/goals/{id}/tasks", {
         params: { id: goal.id },
-        body: { tasks: [item("read", [existing.id]), item("try", ["read"], { expectedMinutes: 25, description: "small" }), item("ship", ["try", "read"])] },
+        body: {
+          tasks: [
+            item("read", [existing.id]),
+            item("try", ["read"], { expectedMinutes: 25, description: "small" }),
+            item("ship", ["try", "read"]),
+          ],
+        },
       }),
       201,
       AcceptedTasks,
@@ -260,11 +324,16 @@ describe("POST /goals/{id}/tasks (accepting a break-down)", () => {
     const stranger = await signedIn();
     const goal = await newGoal(g);
     const theirs = await newTask(stranger.api);
-    const post = (tasks: unknown[]) => g.call("POST", "/goals/{id}/tasks", { params: { id: goal.id }, body: { tasks } });
+    const post = (tasks: unknown[]) =>
+      g.call("POST", "/goals/{id}/tasks", { params: { id: goal.id }, body: { tasks } });
 
     const fields = invalid(await post([item("a"), item("b", ["a", "nope"])]), "tasks.1.after");
     expect(fields["tasks.1.after"]?.join(" ")).toContain("nope");
-    const cycle = refused(await post([item("a", ["c"]), item("b", ["a"]), item("c", ["b"]), item("d")]), 409, "DEPENDENCY_CYCLE");
+    const cycle = refused(
+      await post([item("a", ["c"]), item("b", ["a"]), item("c", ["b"]), item("d")]),
+      409,
+      "DEPENDENCY_CYCLE",
+    );
     expect([...((cycle.details?.refs as string[]) ?? [])].sort()).toEqual(["a", "b", "c"]);
     refused(await post([item("a"), item("b", [theirs.id])]), 404, "NOT_FOUND");
     refused(await post([item("a"), item("b", [unknownId()])]), 404, "NOT_FOUND");
@@ -277,7 +346,12 @@ describe("POST /goals/{id}/tasks (accepting a break-down)", () => {
     const g = await signedIn();
     const goal = await newGoal(g);
     const body = { tasks: [item("a"), item("b", ["a"])] };
-    const send = () => g.call("POST", "/goals/{id}/tasks", { params: { id: goal.id }, body, headers: { "Idempotency-Key": "accept-1" } });
+    const send = () =>
+      g.call("POST", "/goals/{id}/tasks", {
+        params: { id: goal.id },
+        body,
+        headers: { "Idempotency-Key": "accept-1" },
+      });
     const answers = await Promise.all([send(), send()]);
     const [x, y] = answers.map((a) => ok(a, 201, AcceptedTasks)) as [AcceptedTasks, AcceptedTasks];
     expect(x).toEqual(y);
@@ -304,7 +378,10 @@ describe("races", () => {
         g.call("DELETE", "/goals/{id}", { params: { id: goal.id } }),
         g.api.post("/tasks", { body: { ...TASK_BODY, goalId: goal.id } }),
         g.api.post("/tasks", { body: { ...TASK_BODY, goalId: goal.id } }),
-        g.call("POST", "/goals/{id}/tasks", { params: { id: goal.id }, body: { tasks: [{ ref: "a", title: "t", difficulty: 1, importance: 1, deadline: "2099-01-01" }] } }),
+        g.call("POST", "/goals/{id}/tasks", {
+          params: { id: goal.id },
+          body: { tasks: [{ ref: "a", title: "t", difficulty: 1, importance: 1, deadline: "2099-01-01" }] },
+        }),
       ]);
       expect(deleted?.status).toBe(204);
       for (const answer of created) {
@@ -342,20 +419,34 @@ describe("DELETE /goals/{id}", () => {
     await act(g.api, doneSchedule.id, "complete");
     await act(g.api, runningSchedule.id, "start");
 
-    const refusedAnswer = refused(await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } }), 409, "ILLEGAL_TRANSITION");
+    const refusedAnswer = refused(
+      await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(refusedAnswer.details?.state).toBe("IN_PROGRESS");
     expect((await readGoal(g, goal.id)).progress.tasks).toBe(3);
     expect((await getSchedule(g.api, openSchedule.id)).taskId).toBe(open.id);
 
     await act(g.api, runningSchedule.id, "pause");
-    refused(await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } }), 409, "ILLEGAL_TRANSITION");
+    refused(
+      await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     await act(g.api, runningSchedule.id, "stop");
-    expect((await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } })).status).toBe(204);
+    expect(
+      (await g.call("DELETE", "/goals/{id}", { params: { id: goal.id }, query: { deleteTasks: "true" } })).status,
+    ).toBe(204);
 
     refused(await g.api.get("/tasks/{id}", { params: { id: open.id } }), 404, "NOT_FOUND");
     refused(await g.api.get("/tasks/{id}", { params: { id: running.id } }), 404, "NOT_FOUND");
     refused(await g.api.get("/schedules/{id}", { params: { id: openSchedule.id } }), 404, "NOT_FOUND");
-    expect(await getTask(g.api, completed.id)).toMatchObject({ completed: true, goalId: null, scheduleId: doneSchedule.id });
+    expect(await getTask(g.api, completed.id)).toMatchObject({
+      completed: true,
+      goalId: null,
+      scheduleId: doneSchedule.id,
+    });
     const types = (await outboxOf(g.member.id)).map((e) => e.type);
     expect(types.filter((t) => t === "schedule.deleted")).toHaveLength(2);
     expect(types.at(-1)).toBe("goal.deleted");

@@ -38,13 +38,15 @@ const withKey = (key: string) => ({ "Idempotency-Key": key });
 const CREATIONS: Creation[] = [
   {
     name: "POST /tasks",
-    send: ({ api }, key, variant = 0) => api.post("/tasks", { body: { ...TASK_BODY, importance: 5 + variant }, headers: withKey(key) }),
+    send: ({ api }, key, variant = 0) =>
+      api.post("/tasks", { body: { ...TASK_BODY, importance: 5 + variant }, headers: withKey(key) }),
     count: ({ memberId }) => db().task.count({ where: { memberId } }),
     status: 201,
   },
   {
     name: "POST /schedules",
-    send: ({ api }, key, variant = 0) => api.post("/schedules", { body: { ...SCHEDULE_BODY, title: `s${variant}` }, headers: withKey(key) }),
+    send: ({ api }, key, variant = 0) =>
+      api.post("/schedules", { body: { ...SCHEDULE_BODY, title: `s${variant}` }, headers: withKey(key) }),
     count: ({ memberId }) => db().schedule.count({ where: { memberId } }),
     status: 201,
   },
@@ -118,10 +120,18 @@ describe("Idempotency-Key replays refusals and covers the task actions", () => {
     const ctx = await context();
     const body = { ...SCHEDULE_BODY, taskId: ctx.taskId };
     expect((await ctx.api.post("/schedules", { body })).status).toBe(201);
-    const refusal = await ctx.api.post("/tasks/{id}/schedule", { params: { id: ctx.taskId }, body: { startAt: SCHEDULE_BODY.startAt, type: "DEEP_WORK" }, headers: withKey("dup") });
+    const refusal = await ctx.api.post("/tasks/{id}/schedule", {
+      params: { id: ctx.taskId },
+      body: { startAt: SCHEDULE_BODY.startAt, type: "DEEP_WORK" },
+      headers: withKey("dup"),
+    });
     refused(refusal, 409, "DUPLICATE");
     expect(refusal.headers.get("Idempotent-Replayed")).toBeNull();
-    const again = await ctx.api.post("/tasks/{id}/schedule", { params: { id: ctx.taskId }, body: { startAt: SCHEDULE_BODY.startAt, type: "DEEP_WORK" }, headers: withKey("dup") });
+    const again = await ctx.api.post("/tasks/{id}/schedule", {
+      params: { id: ctx.taskId },
+      body: { startAt: SCHEDULE_BODY.startAt, type: "DEEP_WORK" },
+      headers: withKey("dup"),
+    });
     refused(again, 409, "DUPLICATE");
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
   });
@@ -147,7 +157,9 @@ describe("Idempotency-Key replays refusals and covers the task actions", () => {
       body: JSON.stringify({ username, password: "secret123", timezone: "UTC" }),
     });
     const error = refused(answer, 400, "VALIDATION");
-    expect(error.details?.fieldErrors).toEqual({ "Idempotency-Key": ["is not taken by this route: send the request without it"] });
+    expect(error.details?.fieldErrors).toEqual({
+      "Idempotency-Key": ["is not taken by this route: send the request without it"],
+    });
     expect(await db().member.count({ where: { username } })).toBe(0);
   });
 });

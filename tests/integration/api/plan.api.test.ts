@@ -54,7 +54,8 @@ async function signedIn() {
   await db().member.update({ where: { id: member.id }, data: { workingHours: WEEKDAYS, bufferMinutes: BUFFER } });
   const post = routeCaller(ROUTES, member);
   // always a JSON body: none is {}
-  const call = (path: keyof typeof ROUTES, options: CallOptions = {}) => post("POST", path, { ...options, body: options.body ?? {} });
+  const call = (path: keyof typeof ROUTES, options: CallOptions = {}) =>
+    post("POST", path, { ...options, body: options.body ?? {} });
   return { member, api: client(member), call };
 }
 type Caller = Awaited<ReturnType<typeof signedIn>>;

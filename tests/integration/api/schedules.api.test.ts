@@ -67,14 +67,23 @@ describe("POST /schedules", () => {
     const s = await newSchedule(api, { taskId: task.id });
     expect(s.taskId).toBe(task.id);
     expect((await getTask(api, task.id)).scheduleId).toBe(s.id);
-    const error = refused(await api.post("/schedules", { body: { ...SCHEDULE_BODY, taskId: task.id } }), 409, "DUPLICATE");
-    expect(Object.keys(error.details?.fieldErrors ?? {})).toEqual(["taskId"]);
-    refused(
-      await api.post("/tasks/{id}/schedule", { params: { id: task.id }, body: { startAt: SCHEDULE_BODY.startAt, type: "QUICK_TASK" } }),
+    const error = refused(
+      await api.post("/schedules", { body: { ...SCHEDULE_BODY, taskId: task.id } }),
       409,
       "DUPLICATE",
     );
-    expect(ok(await api.get("/schedules", { query: { date: "2026-11-20" } }), 200, ScheduleList).items.map((x) => x.id)).toEqual([s.id]);
+    expect(Object.keys(error.details?.fieldErrors ?? {})).toEqual(["taskId"]);
+    refused(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id: task.id },
+        body: { startAt: SCHEDULE_BODY.startAt, type: "QUICK_TASK" },
+      }),
+      409,
+      "DUPLICATE",
+    );
+    expect(
+      ok(await api.get("/schedules", { query: { date: "2026-11-20" } }), 200, ScheduleList).items.map((x) => x.id),
+    ).toEqual([s.id]);
   });
 
   it("refuses a task that names nothing (404)", async () => {
@@ -103,7 +112,11 @@ describe("POST /schedules", () => {
     ["a taskId that is not a UUID", { taskId: "task-1" }, "taskId"],
     ["taskId null", { taskId: null }, undefined],
     ["an unknown field", { state: "COMPLETED" }, "state"],
-    ["an unknown field named like a prototype", JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>, "__proto__"],
+    [
+      "an unknown field named like a prototype",
+      JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>,
+      "__proto__",
+    ],
   ];
 
   it.each(edges)("%s", async (_what, change, field) => {
@@ -162,9 +175,17 @@ describe("GET /schedules", () => {
     const first = await newSchedule(api, { title: "first", startAt: "2026-11-01T00:00:00Z" });
     const last = await newSchedule(api, { title: "last", startAt: "2026-12-12T23:59:59Z" });
     await newSchedule(api, { title: "after", startAt: "2026-12-13T00:00:00Z" });
-    const range = ok(await api.get("/schedules", { query: { from: "2026-11-01", to: "2026-12-12" } }), 200, ScheduleList);
+    const range = ok(
+      await api.get("/schedules", { query: { from: "2026-11-01", to: "2026-12-12" } }),
+      200,
+      ScheduleList,
+    );
     expect(range.items.map((s) => s.id)).toEqual([first.id, last.id]);
-    const oneDay = ok(await api.get("/schedules", { query: { from: "2026-11-01", to: "2026-11-01" } }), 200, ScheduleList);
+    const oneDay = ok(
+      await api.get("/schedules", { query: { from: "2026-11-01", to: "2026-11-01" } }),
+      200,
+      ScheduleList,
+    );
     expect(oneDay.items.map((s) => s.id)).toEqual([first.id]);
   });
 
@@ -191,7 +212,11 @@ describe("GET /schedules", () => {
   it("ignores an unknown query parameter", async () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    expect(ok(await api.get("/schedules", { query: { date: "2026-11-20", cacheBuster: "1" } }), 200, ScheduleList).items.map((x) => x.id)).toEqual([s.id]);
+    expect(
+      ok(await api.get("/schedules", { query: { date: "2026-11-20", cacheBuster: "1" } }), 200, ScheduleList).items.map(
+        (x) => x.id,
+      ),
+    ).toEqual([s.id]);
   });
 });
 
@@ -199,18 +224,38 @@ describe("PATCH /schedules/{id}", () => {
   it("changes title, description, startAt and type while NOT_STARTED, one version per write", async () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    const body = { title: "renamed", description: "d", startAt: "2026-11-21T08:00:00+09:00", type: "ADMIN_TASK", version: 1 };
+    const body = {
+      title: "renamed",
+      description: "d",
+      startAt: "2026-11-21T08:00:00+09:00",
+      type: "ADMIN_TASK",
+      version: 1,
+    };
     const changed = ok(await api.patch("/schedules/{id}", { params: { id: s.id }, body }), 200, ScheduleView);
-    expect(changed).toMatchObject({ title: "renamed", description: "d", startAt: "2026-11-20T23:00:00.000Z", type: "ADMIN_TASK", version: 2 });
+    expect(changed).toMatchObject({
+      title: "renamed",
+      description: "d",
+      startAt: "2026-11-20T23:00:00.000Z",
+      type: "ADMIN_TASK",
+      version: 2,
+    });
     expect(await getSchedule(api, s.id)).toEqual(changed);
   });
 
   it("refuses a stale version with 409 CONFLICT and changes nothing", async () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    ok(await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "v2", version: 1 } }), 200, ScheduleView);
+    ok(
+      await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "v2", version: 1 } }),
+      200,
+      ScheduleView,
+    );
     const before = await getSchedule(api, s.id);
-    refused(await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "v3", version: 1 } }), 409, "CONFLICT");
+    refused(
+      await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "v3", version: 1 } }),
+      409,
+      "CONFLICT",
+    );
     expect(await getSchedule(api, s.id)).toEqual(before);
   });
 
@@ -218,10 +263,18 @@ describe("PATCH /schedules/{id}", () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     await act(api, s.id, "start");
-    const error = refused(await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "late" } }), 409, "ILLEGAL_TRANSITION");
+    const error = refused(
+      await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "late" } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(error.details).toMatchObject({ state: "IN_PROGRESS", allowedActions: ["pause", "complete", "stop"] });
     await act(api, s.id, "complete");
-    const done = refused(await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "late" } }), 409, "ILLEGAL_TRANSITION");
+    const done = refused(
+      await api.patch("/schedules/{id}", { params: { id: s.id }, body: { title: "late" } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(done.details).toMatchObject({ state: "COMPLETED", allowedActions: ["reset"] });
     expect((await getSchedule(api, s.id)).title).toBe(SCHEDULE_BODY.title);
   });
@@ -262,11 +315,15 @@ describe("DELETE /schedules/{id}", () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     await act(api, s.id, "start");
-    expect(refused(await api.delete("/schedules/{id}", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION").details).toMatchObject({
+    expect(
+      refused(await api.delete("/schedules/{id}", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION").details,
+    ).toMatchObject({
       state: "IN_PROGRESS",
     });
     await act(api, s.id, "pause");
-    expect(refused(await api.delete("/schedules/{id}", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION").details).toMatchObject({
+    expect(
+      refused(await api.delete("/schedules/{id}", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION").details,
+    ).toMatchObject({
       state: "PAUSED",
       allowedActions: ["resume", "complete", "stop"],
     });
@@ -279,9 +336,13 @@ describe("DELETE /schedules/{id}", () => {
     const t2 = await newTask(api);
     const s1 = await newSchedule(api, { taskId: t1.id });
     const s2 = await newSchedule(api, { taskId: t2.id });
-    expect((await api.delete("/schedules/{id}", { params: { id: s1.id }, query: { deleteTask: "true" } })).status).toBe(204);
+    expect((await api.delete("/schedules/{id}", { params: { id: s1.id }, query: { deleteTask: "true" } })).status).toBe(
+      204,
+    );
     refused(await api.get("/tasks/{id}", { params: { id: t1.id } }), 404, "NOT_FOUND");
-    expect((await api.delete("/schedules/{id}", { params: { id: s2.id }, query: { deleteTask: "false" } })).status).toBe(204);
+    expect(
+      (await api.delete("/schedules/{id}", { params: { id: s2.id }, query: { deleteTask: "false" } })).status,
+    ).toBe(204);
     expect(ok(await api.get("/tasks/{id}", { params: { id: t2.id } }), 200, TaskView).scheduleId).toBeNull();
   });
 
@@ -302,9 +363,17 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
     const { api, member } = await signedIn();
     const s = await newSchedule(api);
-    for (const [options, minutes] of [[{}, 10], [{ body: {} }, 10], [{ body: { minutes: 60 } }, 60]] as const) {
+    for (const [options, minutes] of [
+      [{}, 10],
+      [{ body: {} }, 10],
+      [{ body: { minutes: 60 } }, 60],
+    ] as const) {
       const before = Date.now();
-      const answer = ok(await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, ...options }), 200, SnoozeAnswer);
+      const answer = ok(
+        await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, ...options }),
+        200,
+        SnoozeAnswer,
+      );
       const after = Date.now();
       expect(answer.scheduleId).toBe(s.id);
       const until = Date.parse(answer.until);
@@ -337,7 +406,10 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     await act(api, s.id, "start");
-    expect(refused(await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION").details).toMatchObject({
+    expect(
+      refused(await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id } }), 409, "ILLEGAL_TRANSITION")
+        .details,
+    ).toMatchObject({
       state: "IN_PROGRESS",
     });
     expect(send).not.toHaveBeenCalled();
@@ -348,13 +420,19 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     const snooze = (key: string, body?: unknown) =>
-      api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": key }, ...(body ? { body } : {}) });
+      api.post("/schedules/{id}/reminder/snooze", {
+        params: { id: s.id },
+        headers: { "Idempotency-Key": key },
+        ...(body ? { body } : {}),
+      });
 
     // a double tap: both at once
     const [a, b] = await Promise.all([snooze("tap-1"), snooze("tap-1")]);
     const first = ok(a, 200, SnoozeAnswer);
     expect(ok(b, 200, SnoozeAnswer)).toEqual(first);
-    expect([a.headers.get("Idempotent-Replayed"), b.headers.get("Idempotent-Replayed")].sort()).toEqual(["true", null].sort());
+    expect([a.headers.get("Idempotent-Replayed"), b.headers.get("Idempotent-Replayed")].sort()).toEqual(
+      ["true", null].sort(),
+    );
     // later, again: still the first snooze
     await new Promise((r) => setTimeout(r, 5));
     const later = await snooze("tap-1");
@@ -369,10 +447,14 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
   });
 
   it("a retry of a snooze whose event did not reach Inngest sends it then, under the same id", async () => {
-    const send = vi.spyOn(inngest, "send").mockRejectedValueOnce(new Error("connect ECONNREFUSED")).mockResolvedValue({ ids: ["evt"] });
+    const send = vi
+      .spyOn(inngest, "send")
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockResolvedValue({ ids: ["evt"] });
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    const snooze = () => api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": "retry-1" } });
+    const snooze = () =>
+      api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": "retry-1" } });
     refused(await snooze(), 503, "UNAVAILABLE");
     const answer = ok(await snooze(), 200, SnoozeAnswer);
     expect(send).toHaveBeenCalledTimes(2);
@@ -384,7 +466,11 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     vi.spyOn(inngest, "send").mockRejectedValue(new Error("connect ECONNREFUSED"));
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    const error = refused(await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id } }), 503, "UNAVAILABLE");
+    const error = refused(
+      await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id } }),
+      503,
+      "UNAVAILABLE",
+    );
     expect(error.message).not.toMatch(/ECONNREFUSED/);
   });
 });
@@ -451,7 +537,9 @@ describe("requests that once showed bugs", () => {
   it("PATCH /schedules/{id} with startAt in year 0000 is not a server error", async () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
-    notAServerError(await api.patch("/schedules/{id}", { params: { id: s.id }, body: { startAt: "0000-06-01T00:00:00Z" } }));
+    notAServerError(
+      await api.patch("/schedules/{id}", { params: { id: s.id }, body: { startAt: "0000-06-01T00:00:00Z" } }),
+    );
   });
 
   // Was a bug: a day the contract accepts whose local midnight is before year 1 in UTC reaches the query:

@@ -58,8 +58,17 @@ describe("GET /statistics/week", () => {
   it("any day of the week names the same week, across a month and a year boundary", async () => {
     const api = client(await testMember());
     const monday = await week(api, "2026-12-28");
-    for (const date of ["2026-12-29", "2026-12-31", "2027-01-01", "2027-01-03"]) expect(await week(api, date)).toEqual(monday);
-    expect(monday.days.map((d) => d.date)).toEqual(["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03"]);
+    for (const date of ["2026-12-29", "2026-12-31", "2027-01-01", "2027-01-03"])
+      expect(await week(api, date)).toEqual(monday);
+    expect(monday.days.map((d) => d.date)).toEqual([
+      "2026-12-28",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+      "2027-01-02",
+      "2027-01-03",
+    ]);
     expect((await week(api, "2027-01-04")).weekStart).toBe("2027-01-04");
   });
 
@@ -104,7 +113,11 @@ describe("GET /statistics/week", () => {
     // Wednesday 23:59:50.300 to Thursday 00:00:20.500: split at midnight into 9.7 s and 20.5 s → 9 + 20
     // (30.2 s unsplit would truncate to 30: the split is what both sides must agree on)
     at("2026-11-18T23:00:00");
-    const overnight = await newSchedule(api, { title: "overnight", type: "QUICK_TASK", startAt: "2026-11-18T23:59:00+09:00" });
+    const overnight = await newSchedule(api, {
+      title: "overnight",
+      type: "QUICK_TASK",
+      startAt: "2026-11-18T23:59:00+09:00",
+    });
     at("2026-11-18T23:59:50.300");
     await act(api, overnight.id, "start");
     at("2026-11-19T00:00:20.500");
@@ -112,11 +125,19 @@ describe("GET /statistics/week", () => {
 
     // Friday: completed without running: one completion, 0 s
     at("2026-11-20T12:00:00");
-    const never = await newSchedule(api, { title: "never ran", type: "ADMIN_TASK", startAt: "2026-11-20T12:00:00+09:00" });
+    const never = await newSchedule(api, {
+      title: "never ran",
+      type: "ADMIN_TASK",
+      startAt: "2026-11-20T12:00:00+09:00",
+    });
     expect((await act(api, never.id, "complete")).elapsedSeconds).toBe(0);
 
     // Friday: completed, then reset: nothing left
-    const undone = await newSchedule(api, { title: "undone", type: "QUICK_TASK", startAt: "2026-11-20T13:00:00+09:00" });
+    const undone = await newSchedule(api, {
+      title: "undone",
+      type: "QUICK_TASK",
+      startAt: "2026-11-20T13:00:00+09:00",
+    });
     at("2026-11-20T13:00:00");
     await act(api, undone.id, "start");
     at("2026-11-20T13:10:00");
@@ -125,7 +146,11 @@ describe("GET /statistics/week", () => {
 
     // Saturday: completed (1200 s), then deleted: it leaves the calendar, its recorded time stays in the statistics
     at("2026-11-21T08:00:00");
-    const deleted = await newSchedule(api, { title: "deleted", type: "DEEP_WORK", startAt: "2026-11-21T08:00:00+09:00" });
+    const deleted = await newSchedule(api, {
+      title: "deleted",
+      type: "DEEP_WORK",
+      startAt: "2026-11-21T08:00:00+09:00",
+    });
     await act(api, deleted.id, "start");
     at("2026-11-21T08:20:00");
     const deletedSeconds = (await act(api, deleted.id, "complete")).elapsedSeconds;
@@ -134,14 +159,22 @@ describe("GET /statistics/week", () => {
 
     // the Sunday before: another week
     at("2026-11-15T22:00:00");
-    const before = await newSchedule(api, { title: "last week", type: "DEEP_WORK", startAt: "2026-11-15T22:00:00+09:00" });
+    const before = await newSchedule(api, {
+      title: "last week",
+      type: "DEEP_WORK",
+      startAt: "2026-11-15T22:00:00+09:00",
+    });
     await act(api, before.id, "start");
     at("2026-11-15T22:00:07.000");
     await act(api, before.id, "complete");
 
     // Sunday: started and still running: not counted
     at("2026-11-22T09:00:00");
-    const running = await newSchedule(api, { title: "running", type: "DEEP_WORK", startAt: "2026-11-22T09:00:00+09:00" });
+    const running = await newSchedule(api, {
+      title: "running",
+      type: "DEEP_WORK",
+      startAt: "2026-11-22T09:00:00+09:00",
+    });
     await act(api, running.id, "start");
 
     at("2026-11-22T10:00:00");
@@ -158,7 +191,11 @@ describe("GET /statistics/week", () => {
     expect(byDate["2026-11-18"]).toMatchObject({ seconds: 9, byType: { ...ZERO, QUICK_TASK: 9 }, completedCount: 0 });
     expect(byDate["2026-11-19"]).toMatchObject({ seconds: 20, byType: { ...ZERO, QUICK_TASK: 20 }, completedCount: 1 });
     expect(byDate["2026-11-20"]).toMatchObject({ seconds: 0, byType: ZERO, completedCount: 1 });
-    expect(byDate["2026-11-21"]).toMatchObject({ seconds: 1200, byType: { ...ZERO, DEEP_WORK: 1200 }, completedCount: 1 });
+    expect(byDate["2026-11-21"]).toMatchObject({
+      seconds: 1200,
+      byType: { ...ZERO, DEEP_WORK: 1200 },
+      completedCount: 1,
+    });
     expect(byDate["2026-11-22"]).toMatchObject({ seconds: 0, completedCount: 0 });
     for (const d of stats.days) {
       expect(d.goalSeconds).toBe(5400);
@@ -169,16 +206,26 @@ describe("GET /statistics/week", () => {
 
     // the invariant, read back through GET /schedules: the week's completed schedules' elapsedSeconds, plus the
     // time of the deleted one (no longer listed, still recorded)
-    const listed = ok(await api.get("/schedules", { query: { from: "2026-11-16", to: "2026-11-22" } }), 200, ScheduleList).items;
+    const listed = ok(
+      await api.get("/schedules", { query: { from: "2026-11-16", to: "2026-11-22" } }),
+      200,
+      ScheduleList,
+    ).items;
     const completed = listed.filter((s) => s.state === "COMPLETED");
     expect(completed.map((s) => s.title).sort()).toEqual(["never ran", "overnight", "tue"]);
     expect(completed.reduce((sum, s) => sum + s.elapsedSeconds, 0) + deletedSeconds).toBe(stats.totalSeconds);
     for (const type of SCHEDULE_TYPES) {
       const recorded = type === "DEEP_WORK" ? deletedSeconds : 0;
-      expect(completed.filter((s) => s.type === type).reduce((sum, s) => sum + s.elapsedSeconds, 0) + recorded).toBe(stats.byType[type]);
+      expect(completed.filter((s) => s.type === type).reduce((sum, s) => sum + s.elapsedSeconds, 0) + recorded).toBe(
+        stats.byType[type],
+      );
     }
 
-    expect(await week(api, "2026-11-15")).toMatchObject({ weekStart: "2026-11-09", totalSeconds: 7, completedCount: 1 });
+    expect(await week(api, "2026-11-15")).toMatchObject({
+      weekStart: "2026-11-09",
+      totalSeconds: 7,
+      completedCount: 1,
+    });
   });
 
   it("another member's work never shows", async () => {

@@ -31,7 +31,13 @@ describe("POST /tasks", () => {
   it("answers 201 with the task, and GET /tasks/{id} reads the same", async () => {
     const { api } = await signedIn();
     const answer = await api.post("/tasks", {
-      body: { title: "  Write the report  ", deadline: "2099-03-01", importance: 9, difficulty: 21, expectedMinutes: 90 },
+      body: {
+        title: "  Write the report  ",
+        deadline: "2099-03-01",
+        importance: 9,
+        difficulty: 21,
+        expectedMinutes: 90,
+      },
     });
     const task = ok(answer, 201, TaskView);
     expect(task).toMatchObject({
@@ -231,7 +237,10 @@ describe("PATCH /tasks/{id}", () => {
     const { api } = await signedIn();
     const task = await newTask(api, { expectedMinutes: 30 });
     const changed = ok(
-      await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "renamed", expectedMinutes: null, version: 1 } }),
+      await api.patch("/tasks/{id}", {
+        params: { id: task.id },
+        body: { title: "renamed", expectedMinutes: null, version: 1 },
+      }),
       200,
       TaskView,
     );
@@ -242,9 +251,17 @@ describe("PATCH /tasks/{id}", () => {
   it("refuses a stale version with 409 CONFLICT and changes nothing", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
-    ok(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "first", version: 1 } }), 200, TaskView);
+    ok(
+      await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "first", version: 1 } }),
+      200,
+      TaskView,
+    );
     const before = await getTask(api, task.id);
-    refused(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "second", version: 1 } }), 409, "CONFLICT");
+    refused(
+      await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "second", version: 1 } }),
+      409,
+      "CONFLICT",
+    );
     expect(await getTask(api, task.id)).toEqual(before);
   });
 
@@ -279,8 +296,14 @@ describe("PATCH /tasks/{id}", () => {
   it("refuses a self edge as VALIDATION, naming the field", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
-    invalid(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { addPreviousTaskIds: [task.id] } }), "addPreviousTaskIds");
-    invalid(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { nextTaskIds: [task.id] } }), "nextTaskIds");
+    invalid(
+      await api.patch("/tasks/{id}", { params: { id: task.id }, body: { addPreviousTaskIds: [task.id] } }),
+      "addPreviousTaskIds",
+    );
+    invalid(
+      await api.patch("/tasks/{id}", { params: { id: task.id }, body: { nextTaskIds: [task.id] } }),
+      "nextTaskIds",
+    );
     expect(await getTask(api, task.id)).toEqual(task);
   });
 
@@ -292,7 +315,10 @@ describe("PATCH /tasks/{id}", () => {
     const x = await newTask(api, { title: "x" });
     const before = await Promise.all([a, b, c, x].map((t) => getTask(api, t.id)));
     const error = refused(
-      await api.patch("/tasks/{id}", { params: { id: a.id }, body: { title: "renamed", addPreviousTaskIds: [x.id, c.id] } }),
+      await api.patch("/tasks/{id}", {
+        params: { id: a.id },
+        body: { title: "renamed", addPreviousTaskIds: [x.id, c.id] },
+      }),
       409,
       "DEPENDENCY_CYCLE",
     );
@@ -307,7 +333,10 @@ describe("PATCH /tasks/{id}", () => {
     const c = await newTask(api, { title: "c" });
     const [aBefore, cBefore] = [await getTask(api, a.id), await getTask(api, c.id)];
     const same = ok(
-      await api.patch("/tasks/{id}", { params: { id: b.id }, body: { addPreviousTaskIds: [a.id], removePreviousTaskIds: [c.id] } }),
+      await api.patch("/tasks/{id}", {
+        params: { id: b.id },
+        body: { addPreviousTaskIds: [a.id], removePreviousTaskIds: [c.id] },
+      }),
       200,
       TaskView,
     );
@@ -315,7 +344,11 @@ describe("PATCH /tasks/{id}", () => {
     expect(await getTask(api, a.id)).toEqual(aBefore);
     expect(await getTask(api, c.id)).toEqual(cBefore);
     // and the edges really are there to remove
-    const removed = ok(await api.patch("/tasks/{id}", { params: { id: b.id }, body: { removePreviousTaskIds: [a.id] } }), 200, TaskView);
+    const removed = ok(
+      await api.patch("/tasks/{id}", { params: { id: b.id }, body: { removePreviousTaskIds: [a.id] } }),
+      200,
+      TaskView,
+    );
     expect(removed.previousTaskIds).toEqual([]);
     expect((await getTask(api, a.id)).nextTaskIds).toEqual([]);
   });
@@ -325,7 +358,14 @@ describe("PATCH /tasks/{id}", () => {
     const other = await signedIn();
     const mine = await newTask(api);
     const theirs = await newTask(other.api);
-    refused(await api.patch("/tasks/{id}", { params: { id: mine.id }, body: { title: "x", addPreviousTaskIds: [theirs.id] } }), 404, "NOT_FOUND");
+    refused(
+      await api.patch("/tasks/{id}", {
+        params: { id: mine.id },
+        body: { title: "x", addPreviousTaskIds: [theirs.id] },
+      }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await getTask(api, mine.id)).toEqual(mine);
     expect(await getTask(other.api, theirs.id)).toEqual(theirs);
   });
@@ -347,9 +387,25 @@ describe("DELETE /tasks/{id}", () => {
     const { api } = await signedIn();
     const one = await newTask(api);
     const two = await newTask(api);
-    const s1 = ok(await api.post("/tasks/{id}/schedule", { params: { id: one.id }, body: { startAt: "2026-11-20T09:00:00Z", type: "QUICK_TASK" } }), 201, ScheduleView);
-    const s2 = ok(await api.post("/tasks/{id}/schedule", { params: { id: two.id }, body: { startAt: "2026-11-20T10:00:00Z", type: "QUICK_TASK" } }), 201, ScheduleView);
-    expect((await api.delete("/tasks/{id}", { params: { id: one.id }, query: { deleteSchedule: "true" } })).status).toBe(204);
+    const s1 = ok(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id: one.id },
+        body: { startAt: "2026-11-20T09:00:00Z", type: "QUICK_TASK" },
+      }),
+      201,
+      ScheduleView,
+    );
+    const s2 = ok(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id: two.id },
+        body: { startAt: "2026-11-20T10:00:00Z", type: "QUICK_TASK" },
+      }),
+      201,
+      ScheduleView,
+    );
+    expect(
+      (await api.delete("/tasks/{id}", { params: { id: one.id }, query: { deleteSchedule: "true" } })).status,
+    ).toBe(204);
     refused(await api.get("/schedules/{id}", { params: { id: s1.id } }), 404, "NOT_FOUND");
     expect((await api.delete("/tasks/{id}", { params: { id: two.id } })).status).toBe(204);
     expect(await getSchedule(api, s2.id)).toMatchObject({ taskId: null, version: s2.version + 1 });
@@ -360,7 +416,11 @@ describe("DELETE /tasks/{id}", () => {
     const task = await newTask(api);
     const s = await newSchedule(api, { taskId: task.id });
     await act(api, s.id, "start");
-    const error = refused(await api.delete("/tasks/{id}", { params: { id: task.id }, query: { deleteSchedule: "true" } }), 409, "ILLEGAL_TRANSITION");
+    const error = refused(
+      await api.delete("/tasks/{id}", { params: { id: task.id }, query: { deleteSchedule: "true" } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(error.details).toMatchObject({ state: "IN_PROGRESS", allowedActions: ["pause", "complete", "stop"] });
     await act(api, s.id, "pause");
     refused(await api.delete("/tasks/{id}", { params: { id: task.id } }), 409, "ILLEGAL_TRANSITION");
@@ -373,7 +433,10 @@ describe("DELETE /tasks/{id}", () => {
     const task = await newTask(api);
     ok(await api.patch("/tasks/{id}", { params: { id: task.id }, body: { title: "v2" } }), 200, TaskView);
     refused(await api.delete("/tasks/{id}", { params: { id: task.id }, query: { version: "1" } }), 409, "CONFLICT");
-    invalid(await api.delete("/tasks/{id}", { params: { id: task.id }, query: { deleteSchedule: "yes" } }), "deleteSchedule");
+    invalid(
+      await api.delete("/tasks/{id}", { params: { id: task.id }, query: { deleteSchedule: "yes" } }),
+      "deleteSchedule",
+    );
     invalid(await api.delete("/tasks/{id}", { params: { id: task.id }, query: { version: "0" } }), "version");
     expect((await getTask(api, task.id)).title).toBe("v2");
     expect((await api.delete("/tasks/{id}", { params: { id: task.id }, query: { version: "2" } })).status).toBe(204);
@@ -390,14 +453,19 @@ describe("POST /tasks/{id}/complete and /reopen", () => {
     expect(again).toEqual(done);
     const reopened = ok(await api.post("/tasks/{id}/reopen", { params: { id: task.id } }), 200, TaskView);
     expect(reopened).toMatchObject({ completed: false, version: 3 });
-    expect(ok(await api.post("/tasks/{id}/reopen", { params: { id: task.id }, body: {} }), 200, TaskView)).toEqual(reopened);
+    expect(ok(await api.post("/tasks/{id}/reopen", { params: { id: task.id }, body: {} }), 200, TaskView)).toEqual(
+      reopened,
+    );
     expect(await getTask(api, task.id)).toEqual(reopened);
   });
 
   it("accept no body or {}, and refuse any other body (400)", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
-    invalid(await api.post("/tasks/{id}/complete", { params: { id: task.id }, body: { completed: true } }), "completed");
+    invalid(
+      await api.post("/tasks/{id}/complete", { params: { id: task.id }, body: { completed: true } }),
+      "completed",
+    );
     invalid(await api.post("/tasks/{id}/reopen", { params: { id: task.id }, body: { force: 1 } }), "force");
     invalid(await api.post("/tasks/{id}/complete", { params: { id: task.id }, raw: "[]" }), "_");
     expect(await getTask(api, task.id)).toEqual(task);
@@ -408,7 +476,11 @@ describe("POST /tasks/{id}/complete and /reopen", () => {
     const { api } = await signedIn();
     const first = await newTask(api);
     const then = await newTask(api, { previousTaskIds: [first.id] });
-    const error = refused(await api.post("/tasks/{id}/complete", { params: { id: then.id } }), 409, "PREREQUISITES_OPEN");
+    const error = refused(
+      await api.post("/tasks/{id}/complete", { params: { id: then.id } }),
+      409,
+      "PREREQUISITES_OPEN",
+    );
     expect(error.details?.taskIds).toEqual([first.id]);
     expect(await getTask(api, then.id)).toEqual(then);
     ok(await api.post("/tasks/{id}/complete", { params: { id: first.id } }), 200, TaskView);
@@ -425,7 +497,11 @@ describe("POST /tasks/{id}/complete and /reopen", () => {
     expect((await getSchedule(api, s.id)).state).toBe("NOT_STARTED");
 
     await act(api, s.id, "start");
-    const error = refused(await api.post("/tasks/{id}/complete", { params: { id: task.id } }), 409, "ILLEGAL_TRANSITION");
+    const error = refused(
+      await api.post("/tasks/{id}/complete", { params: { id: task.id } }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(error.details).toMatchObject({ state: "IN_PROGRESS" });
     expect((await getTask(api, task.id)).completed).toBe(false);
   });
@@ -435,7 +511,10 @@ describe("POST /tasks/{id}/schedule", () => {
   it("answers 201 with a schedule titled like the task and linked to it; a second one is 409 DUPLICATE", async () => {
     const { api } = await signedIn();
     const task = await newTask(api, { title: "Read", description: "chapter 3" });
-    const answer = await api.post("/tasks/{id}/schedule", { params: { id: task.id }, body: { startAt: "2026-11-20T09:00:00+09:00", type: "DEEP_WORK" } });
+    const answer = await api.post("/tasks/{id}/schedule", {
+      params: { id: task.id },
+      body: { startAt: "2026-11-20T09:00:00+09:00", type: "DEEP_WORK" },
+    });
     const s = ok(answer, 201, ScheduleView);
     expect(s).toMatchObject({
       title: "Read",
@@ -448,7 +527,10 @@ describe("POST /tasks/{id}/schedule", () => {
     });
     expect((await getTask(api, task.id)).scheduleId).toBe(s.id);
     const dup = refused(
-      await api.post("/tasks/{id}/schedule", { params: { id: task.id }, body: { startAt: "2026-11-21T09:00:00Z", type: "QUICK_TASK" } }),
+      await api.post("/tasks/{id}/schedule", {
+        params: { id: task.id },
+        body: { startAt: "2026-11-21T09:00:00Z", type: "QUICK_TASK" },
+      }),
       409,
       "DUPLICATE",
     );
@@ -488,8 +570,21 @@ describe("another member's task ids", () => {
     refused(await api.delete("/tasks/{id}", { params: { id }, query: { deleteSchedule: "true" } }), 404, "NOT_FOUND");
     refused(await api.post("/tasks/{id}/complete", { params: { id: prerequisite.id } }), 404, "NOT_FOUND");
     refused(await api.post("/tasks/{id}/reopen", { params: { id: done.id } }), 404, "NOT_FOUND");
-    refused(await api.post("/tasks/{id}/schedule", { params: { id }, body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" } }), 404, "NOT_FOUND");
-    refused(await api.post("/schedules", { body: { title: "x", startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK", taskId: id } }), 404, "NOT_FOUND");
+    refused(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id },
+        body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" },
+      }),
+      404,
+      "NOT_FOUND",
+    );
+    refused(
+      await api.post("/schedules", {
+        body: { title: "x", startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK", taskId: id },
+      }),
+      404,
+      "NOT_FOUND",
+    );
 
     expect(await Promise.all([prerequisite, task, done].map((t) => getTask(owner.api, t.id)))).toEqual(before);
     expect(await listAll(intruder.api)).toEqual([]);
@@ -503,12 +598,27 @@ describe("another member's task ids", () => {
     refused(await api.delete("/tasks/{id}", { params: { id } }), 404, "NOT_FOUND");
     refused(await api.post("/tasks/{id}/complete", { params: { id } }), 404, "NOT_FOUND");
     refused(await api.post("/tasks/{id}/reopen", { params: { id } }), 404, "NOT_FOUND");
-    refused(await api.post("/tasks/{id}/schedule", { params: { id }, body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" } }), 404, "NOT_FOUND");
+    refused(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id },
+        body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" },
+      }),
+      404,
+      "NOT_FOUND",
+    );
   });
 });
 
 describe("malformed task ids", () => {
-  const malformed = ["not-a-uuid", "123", "../tasks", "0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1", "0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1e\u0000", chars(10_000), "🎧"];
+  const malformed = [
+    "not-a-uuid",
+    "123",
+    "../tasks",
+    "0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1",
+    "0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1e\u0000",
+    chars(10_000),
+    "🎧",
+  ];
 
   it.each(malformed.map((id) => [id.length > 40 ? `${id.length} characters` : JSON.stringify(id), id]))(
     "%s answers 400 VALIDATION naming id on every route (the contract's Id is a UUID)",
@@ -519,7 +629,13 @@ describe("malformed task ids", () => {
       invalid(await api.delete("/tasks/{id}", { params: { id } }), "id");
       invalid(await api.post("/tasks/{id}/complete", { params: { id } }), "id");
       invalid(await api.post("/tasks/{id}/reopen", { params: { id } }), "id");
-      invalid(await api.post("/tasks/{id}/schedule", { params: { id }, body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" } }), "id");
+      invalid(
+        await api.post("/tasks/{id}/schedule", {
+          params: { id },
+          body: { startAt: "2026-11-20T09:00:00Z", type: "DEEP_WORK" },
+        }),
+        "id",
+      );
     },
   );
 
@@ -543,7 +659,10 @@ describe("requests that once showed bugs", () => {
     const c = await newTask(api, { title: "c" });
     const before = await getTask(api, b.id);
     const same = ok(
-      await api.patch("/tasks/{id}", { params: { id: b.id }, body: { addPreviousTaskIds: [a.id], removePreviousTaskIds: [c.id] } }),
+      await api.patch("/tasks/{id}", {
+        params: { id: b.id },
+        body: { addPreviousTaskIds: [a.id], removePreviousTaskIds: [c.id] },
+      }),
       200,
       TaskView,
     );
@@ -571,7 +690,12 @@ describe("requests that once showed bugs", () => {
   it("POST /tasks/{id}/schedule with startAt in year 0000 is not a server error", async () => {
     const { api } = await signedIn();
     const task = await newTask(api);
-    notAServerError(await api.post("/tasks/{id}/schedule", { params: { id: task.id }, body: { startAt: "0000-06-01T00:00:00Z", type: "DEEP_WORK" } }));
+    notAServerError(
+      await api.post("/tasks/{id}/schedule", {
+        params: { id: task.id },
+        body: { startAt: "0000-06-01T00:00:00Z", type: "DEEP_WORK" },
+      }),
+    );
   });
 
   // Was a bug: GET /tasks decodes a cursor without checking that its id is a UUID or its instant storable, so a
@@ -581,7 +705,10 @@ describe("requests that once showed bugs", () => {
   const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
   it.each([
     ["an id of 36 dashes", forge({ at: "1", id: "-".repeat(36) })],
-    ["an instant the database cannot hold", forge({ at: "-271821-04-20T00:00:00Z", id: "00000000-0000-0000-0000-000000000000" })],
+    [
+      "an instant the database cannot hold",
+      forge({ at: "-271821-04-20T00:00:00Z", id: "00000000-0000-0000-0000-000000000000" }),
+    ],
   ])("GET /tasks with a forged cursor (%s) is 400 VALIDATION naming cursor", async (_what, cursor) => {
     const { api } = await signedIn();
     await newTask(api);

@@ -69,7 +69,9 @@ async function scheduleIn(api: Client, state: State): Promise<ScheduleView> {
 }
 
 describe("the transition table", () => {
-  const cells = (Object.keys(TABLE) as State[]).flatMap((from) => ACTIONS.map((action) => [from, action, TABLE[from][action] ?? null] as const));
+  const cells = (Object.keys(TABLE) as State[]).flatMap((from) =>
+    ACTIONS.map((action) => [from, action, TABLE[from][action] ?? null] as const),
+  );
 
   it.each(cells)("%s + %s → %s", async (from, action, to) => {
     const { api } = await signedIn();
@@ -82,7 +84,12 @@ describe("the transition table", () => {
       expect({ ...after, elapsedSeconds: 0 }).toEqual({ ...s, elapsedSeconds: 0 });
     } else {
       const next = ok(answer, 200, ScheduleView);
-      expect(next).toMatchObject({ id: s.id, state: to, version: s.version + 1, allowedActions: ACTIONS.filter((a) => TABLE[to][a]) });
+      expect(next).toMatchObject({
+        id: s.id,
+        state: to,
+        version: s.version + 1,
+        allowedActions: ACTIONS.filter((a) => TABLE[to][a]),
+      });
       expect(next.sessionStartedAt === null).toBe(to !== "IN_PROGRESS");
       expect((await getSchedule(api, s.id)).state).toBe(to);
     }
@@ -97,7 +104,10 @@ describe("elapsed time", () => {
     const started = await act(api, s.id, "start");
     expect(started).toMatchObject({ elapsedSeconds: 0, sessionStartedAt: "2026-11-18T01:00:00.000Z" });
     clock.at("2026-11-18T01:00:05.900Z");
-    expect(await getSchedule(api, s.id)).toMatchObject({ elapsedSeconds: 5, sessionStartedAt: "2026-11-18T01:00:00.000Z" });
+    expect(await getSchedule(api, s.id)).toMatchObject({
+      elapsedSeconds: 5,
+      sessionStartedAt: "2026-11-18T01:00:00.000Z",
+    });
     clock.at("2026-11-18T01:00:07.500Z");
     expect(await act(api, s.id, "pause")).toMatchObject({ state: "PAUSED", elapsedSeconds: 7, sessionStartedAt: null });
     clock.at("2026-11-18T01:00:10.000Z");
@@ -105,13 +115,21 @@ describe("elapsed time", () => {
     clock.at("2026-11-18T01:00:12.999Z");
     expect((await getSchedule(api, s.id)).elapsedSeconds).toBe(9);
     clock.at("2026-11-18T01:00:13.400Z");
-    expect(await act(api, s.id, "complete")).toMatchObject({ state: "COMPLETED", elapsedSeconds: 10, sessionStartedAt: null });
+    expect(await act(api, s.id, "complete")).toMatchObject({
+      state: "COMPLETED",
+      elapsedSeconds: 10,
+      sessionStartedAt: null,
+    });
     expect(await act(api, s.id, "reset")).toMatchObject({ state: "NOT_STARTED", elapsedSeconds: 0 });
 
     await act(api, s.id, "start");
     clock.at("2026-11-18T01:01:00.000Z");
     expect((await getSchedule(api, s.id)).elapsedSeconds).toBe(46); // 01:00:13.400 → 01:01:00
-    expect(await act(api, s.id, "stop")).toMatchObject({ state: "NOT_STARTED", elapsedSeconds: 0, sessionStartedAt: null });
+    expect(await act(api, s.id, "stop")).toMatchObject({
+      state: "NOT_STARTED",
+      elapsedSeconds: 0,
+      sessionStartedAt: null,
+    });
   });
 });
 
@@ -127,10 +145,16 @@ describe("one running schedule, and switch", () => {
 
     const switched = ok(await transition(api, b.id, "start", { body: { switch: true } }), 200, ScheduleView);
     expect(switched).toMatchObject({ state: "IN_PROGRESS", version: 2 });
-    expect(await getSchedule(api, a.id)).toMatchObject({ state: "PAUSED", version: a.version + 1, sessionStartedAt: null });
+    expect(await getSchedule(api, a.id)).toMatchObject({
+      state: "PAUSED",
+      version: a.version + 1,
+      sessionStartedAt: null,
+    });
 
     // resume of the paused one: refused, then switched back
-    expect(refused(await transition(api, a.id, "resume"), 409, "ANOTHER_SCHEDULE_ACTIVE").details).toMatchObject({ activeScheduleId: b.id });
+    expect(refused(await transition(api, a.id, "resume"), 409, "ANOTHER_SCHEDULE_ACTIVE").details).toMatchObject({
+      activeScheduleId: b.id,
+    });
     ok(await transition(api, a.id, "resume", { body: { switch: true } }), 200, ScheduleView);
     expect((await getSchedule(api, b.id)).state).toBe("PAUSED");
     expect((await getSchedule(api, a.id)).state).toBe("IN_PROGRESS");
@@ -160,7 +184,10 @@ describe("one running schedule, and switch", () => {
     expect(await act(api, fresh.id, "complete", { body: { switch: false } })).toMatchObject({ state: "COMPLETED" });
     const stillRunning = await getSchedule(api, running.id);
     expect(stillRunning).toMatchObject({ state: "IN_PROGRESS", version: running.version });
-    expect(await act(api, running.id, "pause", { body: { switch: true } })).toMatchObject({ state: "PAUSED", version: running.version + 1 });
+    expect(await act(api, running.id, "pause", { body: { switch: true } })).toMatchObject({
+      state: "PAUSED",
+      version: running.version + 1,
+    });
     // with nothing running, start with switch simply starts
     expect(await act(api, paused.id, "start", { body: { switch: true } })).toMatchObject({ state: "IN_PROGRESS" });
     expect((await getSchedule(api, running.id)).state).toBe("PAUSED");
@@ -175,18 +202,26 @@ describe("prerequisites and the order of refusals", () => {
     const linked = await newSchedule(api, { taskId: task.id });
     const running = await act(api, (await newSchedule(api, { title: "running" })).id, "start");
 
-    expect(refused(await transition(api, linked.id, "pause"), 409, "ILLEGAL_TRANSITION").details).toMatchObject({ state: "NOT_STARTED" });
+    expect(refused(await transition(api, linked.id, "pause"), 409, "ILLEGAL_TRANSITION").details).toMatchObject({
+      state: "NOT_STARTED",
+    });
     for (const action of ["start", "complete"]) {
-      expect(refused(await transition(api, linked.id, action), 409, "PREREQUISITES_OPEN").details).toEqual({ taskIds: [first.id] });
+      expect(refused(await transition(api, linked.id, action), 409, "PREREQUISITES_OPEN").details).toEqual({
+        taskIds: [first.id],
+      });
     }
-    expect(refused(await transition(api, linked.id, "start", { body: { switch: true } }), 409, "PREREQUISITES_OPEN").details).toEqual({
+    expect(
+      refused(await transition(api, linked.id, "start", { body: { switch: true } }), 409, "PREREQUISITES_OPEN").details,
+    ).toEqual({
       taskIds: [first.id],
     });
     expect(await getSchedule(api, linked.id)).toEqual(linked);
     expect((await getSchedule(api, running.id)).state).toBe("IN_PROGRESS");
 
     ok(await api.post("/tasks/{id}/complete", { params: { id: first.id } }), 200, TaskView);
-    expect(refused(await transition(api, linked.id, "start"), 409, "ANOTHER_SCHEDULE_ACTIVE").details).toEqual({ activeScheduleId: running.id });
+    expect(refused(await transition(api, linked.id, "start"), 409, "ANOTHER_SCHEDULE_ACTIVE").details).toEqual({
+      activeScheduleId: running.id,
+    });
     expect((await act(api, linked.id, "start", { body: { switch: true } })).state).toBe("IN_PROGRESS");
   });
 
@@ -246,7 +281,6 @@ describe("bodies and path", () => {
 });
 
 describe("Idempotency-Key", () => {
-
   it("a repeat answers the first answer again with Idempotent-Replayed: true, and has one effect", async () => {
     const { api, member } = await signedIn();
     const s = await newSchedule(api);
@@ -376,7 +410,11 @@ describe("another member's schedule ids", () => {
     ];
     for (const [s, action] of attempts) {
       refused(await transition(intruder.api, s.id, action), 404, "NOT_FOUND");
-      refused(await transition(intruder.api, s.id, action, { body: { switch: true }, ...key(`${s.id}:${action}`) }), 404, "NOT_FOUND");
+      refused(
+        await transition(intruder.api, s.id, action, { body: { switch: true }, ...key(`${s.id}:${action}`) }),
+        404,
+        "NOT_FOUND",
+      );
     }
     expect(await Promise.all(all.map((s) => getSchedule(owner.api, s.id)))).toEqual(before);
   });

@@ -3,15 +3,7 @@
 // subscription's key pair and auth secret, and the decryption of an aes128gcm body, written out here from the
 // RFCs rather than borrowed from web-push's own helpers, so that the two are checked against each other.
 import { execFileSync } from "node:child_process";
-import {
-  createDecipheriv,
-  createECDH,
-  createPublicKey,
-  hkdfSync,
-  randomBytes,
-  verify,
-  type ECDH,
-} from "node:crypto";
+import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify, type ECDH } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, Agent, type Server } from "node:https";
 import { tmpdir } from "node:os";
@@ -19,7 +11,12 @@ import path from "node:path";
 import { connect } from "node:tls";
 import type { Socket } from "node:net";
 
-export type RecordedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+};
 export type Answer = { status: number; body?: unknown; delayMs?: number };
 
 /** a certificate for 127.0.0.1, localhost and fcm.googleapis.com (the fake FCM endpoint), valid for a day */
@@ -29,14 +26,30 @@ export function selfSignedCertificate(): { key: string; cert: string } {
     execFileSync(
       "openssl",
       [
-        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-        "-subj", "/CN=fake push service",
-        "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:fcm.googleapis.com",
-        "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=fake push service",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:fcm.googleapis.com",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
       ],
       { stdio: "ignore" },
     );
-    return { key: readFileSync(path.join(dir, "key.pem"), "utf8"), cert: readFileSync(path.join(dir, "cert.pem"), "utf8") };
+    return {
+      key: readFileSync(path.join(dir, "key.pem"), "utf8"),
+      cert: readFileSync(path.join(dir, "cert.pem"), "utf8"),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,7 +124,10 @@ export class FakePushService {
     const port = () => this.port;
     const ca = this.certificate.cert;
     return new (class extends Agent {
-      override createConnection(options: { host?: string | null; servername?: string }, callback?: (err: Error | null, socket: Socket) => void): Socket {
+      override createConnection(
+        options: { host?: string | null; servername?: string },
+        callback?: (err: Error | null, socket: Socket) => void,
+      ): Socket {
         const servername = options.servername || options.host || "localhost";
         const socket = connect({ host: "127.0.0.1", port: port(), servername, ca });
         if (callback) socket.once("secureConnect", () => callback(null, socket));
@@ -142,7 +158,8 @@ export class FakeBrowser {
     const idLength = body[20] ?? 0;
     const senderPublicKey = body.subarray(21, 21 + idLength); // the application server's ephemeral key
     const record = body.subarray(21 + idLength);
-    if (idLength !== 65 || recordSize < 18 || record.length > recordSize) throw new Error("not an aes128gcm web push body");
+    if (idLength !== 65 || recordSize < 18 || record.length > recordSize)
+      throw new Error("not an aes128gcm web push body");
 
     const ecdhSecret = this.ecdh.computeSecret(senderPublicKey);
     const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), this.publicKey, senderPublicKey]);
@@ -161,7 +178,10 @@ export class FakeBrowser {
 }
 
 /** the claims of a VAPID Authorization header ("vapid t=<jwt>, k=<key>", RFC 8292), after checking its signature */
-export function verifyVapid(header: string | undefined, expectedPublicKey: string): { aud: string; exp: number; sub: string } {
+export function verifyVapid(
+  header: string | undefined,
+  expectedPublicKey: string,
+): { aud: string; exp: number; sub: string } {
   const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? "");
   if (!match) throw new Error(`not a VAPID Authorization header: ${header}`);
   const [, token, key] = match as unknown as [string, string, string];
@@ -171,10 +191,20 @@ export function verifyVapid(header: string | undefined, expectedPublicKey: strin
   if (header64.alg !== "ES256") throw new Error(`alg ${header64.alg}`);
   const point = Buffer.from(key, "base64url");
   const publicKey = createPublicKey({
-    key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33).toString("base64url") },
+    key: {
+      kty: "EC",
+      crv: "P-256",
+      x: point.subarray(1, 33).toString("base64url"),
+      y: point.subarray(33).toString("base64url"),
+    },
     format: "jwk",
   });
-  const ok = verify("sha256", Buffer.from(`${head}.${claims}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"));
+  const ok = verify(
+    "sha256",
+    Buffer.from(`${head}.${claims}`),
+    { key: publicKey, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  );
   if (!ok) throw new Error("the VAPID signature does not verify");
   return JSON.parse(Buffer.from(claims, "base64url").toString()) as { aud: string; exp: number; sub: string };
 }

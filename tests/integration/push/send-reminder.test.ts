@@ -92,7 +92,12 @@ describe("web push", () => {
     const { member, browsers } = await memberWithDevices(410, 201, 404);
     const result = await sendReminder(member.id, reminderOf(), { ttlSeconds: 600, transport });
     expect(result).toMatchObject({ delivered: 1, removed: 2, retryable: 0 });
-    expect((result.devices ?? []).filter((d) => d.outcome === "removed").map((d) => d.statusCode).sort()).toEqual([404, 410]);
+    expect(
+      (result.devices ?? [])
+        .filter((d) => d.outcome === "removed")
+        .map((d) => d.statusCode)
+        .sort(),
+    ).toEqual([404, 410]);
     expect(await endpointsOf(member.id)).toEqual([browsers[1]?.endpoint]);
     for (const { path } of browsers) expect(service.requestsTo(path)).toHaveLength(1);
   });
@@ -104,7 +109,11 @@ describe("web push", () => {
     await subscribeDevice(member.id, { endpoint: unreachable, keys: new FakeBrowser().keys });
     const result = await sendReminder(member.id, reminderOf(), { ttlSeconds: 600, transport });
     expect(result).toMatchObject({ delivered: 1, removed: 0, retryable: 3 });
-    expect((result.devices ?? []).filter((d) => d.outcome === "retryable").map((d) => d.statusCode ?? "none")).toEqual([500, 429, "none"]);
+    expect((result.devices ?? []).filter((d) => d.outcome === "retryable").map((d) => d.statusCode ?? "none")).toEqual([
+      500,
+      429,
+      "none",
+    ]);
     // an endpoint's path is a capability (whoever knows it can push): the result, which the workflow engine
     // logs, does not carry it
     expect(JSON.stringify(result)).not.toContain("/push/");
@@ -174,7 +183,10 @@ describe("the push host allow-list", () => {
 describe("without push settings", () => {
   it("sends nothing, throws nothing, and says why", async () => {
     const { member, browsers } = await memberWithDevices(201, 201);
-    const result = await sendReminder(member.id, reminderOf(), { ttlSeconds: 600, transport: { config: { webPush: null, fcm: null } } });
+    const result = await sendReminder(member.id, reminderOf(), {
+      ttlSeconds: 600,
+      transport: { config: { webPush: null, fcm: null } },
+    });
     expect(result).toMatchObject({ delivered: 0, removed: 0, retryable: 0, skipped: 2 });
     expect(result.notices).toEqual([expect.stringMatching(/web push is not configured.*VAPID_PUBLIC_KEY.*2 device/)]);
     for (const { path } of browsers) expect(service.requestsTo(path)).toHaveLength(0);
@@ -210,9 +222,15 @@ describe("without push settings", () => {
 describe("FCM", () => {
   const PROJECT = "pinit-test";
   const SEND_PATH = `/v1/projects/${PROJECT}/messages:send`;
-  const account = { projectId: PROJECT, clientEmail: "push@pinit-test.iam.gserviceaccount.com", privateKey: "unused: the credential is replaced" };
+  const account = {
+    projectId: PROJECT,
+    clientEmail: "push@pinit-test.iam.gserviceaccount.com",
+    privateKey: "unused: the credential is replaced",
+  };
   // the OAuth token exchange needs Google; the test hands firebase-admin a token instead
-  const credential: Credential = { getAccessToken: async () => ({ access_token: "test-access-token", expires_in: 3600 }) };
+  const credential: Credential = {
+    getAccessToken: async () => ({ access_token: "test-access-token", expires_in: 3600 }),
+  };
 
   it("sends a data message per token with the web push headers, and forgets an UNREGISTERED token", async () => {
     const fcmTransport: PushTransport = {
@@ -261,11 +279,20 @@ describe("FCM", () => {
         expect(request.headers.authorization).toBe("Bearer test-access-token");
         expect(request.headers.host).toBe("fcm.googleapis.com");
         const { message } = JSON.parse(request.body.toString()) as {
-          message: { token: string; data: Record<string, string>; webpush: { headers: Record<string, string> }; notification?: unknown };
+          message: {
+            token: string;
+            data: Record<string, string>;
+            webpush: { headers: Record<string, string> };
+            notification?: unknown;
+          };
         };
         expect(JSON.parse(message.data[FCM_DATA_FIELD] ?? "")).toEqual(reminder);
         expect(message.notification).toBeUndefined(); // the service worker shows it, once per key
-        expect(message.webpush.headers).toEqual({ TTL: "900", Urgency: "high", Topic: reminder.scheduleId.replace(/-/g, "") });
+        expect(message.webpush.headers).toEqual({
+          TTL: "900",
+          Urgency: "high",
+          Topic: reminder.scheduleId.replace(/-/g, ""),
+        });
       }
       expect(JSON.parse(browser.decrypt(service.requestsTo(new URL(endpoint).pathname)[0]!.body))).toEqual(reminder);
       expect((await endpointsOf(member.id)).sort()).toEqual([endpoint, "token-alive", "token-flaky"].sort());
@@ -278,6 +305,10 @@ describe("FCM", () => {
     const member = await createTestMember();
     await subscribeDevice(member.id, { fcmToken: `token-${member.id}` });
     const result = await sendReminder(member.id, reminderOf(), { ttlSeconds: 600, transport });
-    expect(result).toMatchObject({ delivered: 0, skipped: 1, notices: [expect.stringMatching(/FCM is not configured.*FIREBASE_SERVICE_ACCOUNT/)] });
+    expect(result).toMatchObject({
+      delivered: 0,
+      skipped: 1,
+      notices: [expect.stringMatching(/FCM is not configured.*FIREBASE_SERVICE_ACCOUNT/)],
+    });
   });
 });

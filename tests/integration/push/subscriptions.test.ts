@@ -11,7 +11,8 @@ import { FakeBrowser } from "./fake-push-service";
 
 // Chrome's push service: on the default allow-list (lib/push/endpoint-hosts.ts); nothing is sent here
 const endpoint = () => `https://fcm.googleapis.com/fcm/send/${crypto.randomUUID()}`;
-const rowsOf = (memberId: string) => db().pushSubscription.findMany({ where: { memberId }, orderBy: { createdAt: "asc" } });
+const rowsOf = (memberId: string) =>
+  db().pushSubscription.findMany({ where: { memberId }, orderBy: { createdAt: "asc" } });
 
 describe("subscribeDevice", () => {
   it("registers a browser once: subscribing again from the same account changes nothing but its keys", async () => {
@@ -61,7 +62,13 @@ describe("subscribeDevice", () => {
       details: { fieldErrors: { endpoint: ["is registered with other keys"] } },
     });
     // the same p256dh with another auth secret is not the same subscription either
-    expect((await refusal(subscribeDevice(intruder.id, { endpoint: url, keys: { ...keys, auth: new FakeBrowser().keys.auth } }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await refusal(
+          subscribeDevice(intruder.id, { endpoint: url, keys: { ...keys, auth: new FakeBrowser().keys.auth } }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
     expect(await rowsOf(intruder.id)).toEqual([]);
     expect(await rowsOf(owner.id)).toMatchObject([{ endpoint: url, p256dh: keys.p256dh, auth: keys.auth }]);
     // the owner may still rotate its own keys
@@ -72,7 +79,9 @@ describe("subscribeDevice", () => {
     // six accounts with six key pairs at once on a new endpoint: one holds it, every other one is refused
     const members = await Promise.all(Array.from({ length: 6 }, () => createTestMember()));
     const raced = endpoint();
-    const answers = await Promise.allSettled(members.map((m) => subscribeDevice(m.id, { endpoint: raced, keys: new FakeBrowser().keys })));
+    const answers = await Promise.allSettled(
+      members.map((m) => subscribeDevice(m.id, { endpoint: raced, keys: new FakeBrowser().keys })),
+    );
     expect(answers.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     for (const a of answers) if (a.status === "rejected") expect(a.reason).toMatchObject({ code: "CONFLICT" });
     const rows = await db().pushSubscription.findMany({ where: { endpoint: raced } });
@@ -116,13 +125,21 @@ describe("subscribeDevice", () => {
   it("PUSH_ALLOWED_HOSTS extends the list: a host, a host:port, *.domain", async () => {
     const m = await createTestMember();
     const url = "https://push.example.test:8443/send/1";
-    expect((await refusal(subscribeDevice(m.id, { endpoint: url, keys: new FakeBrowser().keys }))).code).toBe("VALIDATION");
+    expect((await refusal(subscribeDevice(m.id, { endpoint: url, keys: new FakeBrowser().keys }))).code).toBe(
+      "VALIDATION",
+    );
     vi.stubEnv("PUSH_ALLOWED_HOSTS", "push.example.test:8443, *.push.example.org");
     try {
       await subscribeDevice(m.id, { endpoint: url, keys: new FakeBrowser().keys });
       await subscribeDevice(m.id, { endpoint: "https://eu.push.example.org/send/2", keys: new FakeBrowser().keys });
       // the port is part of the entry, and the defaults still hold
-      expect((await refusal(subscribeDevice(m.id, { endpoint: "https://push.example.test/send/3", keys: new FakeBrowser().keys }))).code).toBe("VALIDATION");
+      expect(
+        (
+          await refusal(
+            subscribeDevice(m.id, { endpoint: "https://push.example.test/send/3", keys: new FakeBrowser().keys }),
+          )
+        ).code,
+      ).toBe("VALIDATION");
       await subscribeDevice(m.id, { endpoint: endpoint(), keys: new FakeBrowser().keys });
     } finally {
       vi.unstubAllEnvs();
@@ -150,17 +167,23 @@ describe("subscribeDevice", () => {
 
   it("keeps 10 when many devices subscribe at once", async () => {
     const m = await createTestMember();
-    await Promise.all(Array.from({ length: 14 }, () => subscribeDevice(m.id, { endpoint: endpoint(), keys: new FakeBrowser().keys })));
+    await Promise.all(
+      Array.from({ length: 14 }, () => subscribeDevice(m.id, { endpoint: endpoint(), keys: new FakeBrowser().keys })),
+    );
     expect(await rowsOf(m.id)).toHaveLength(10);
   });
 
   it("refuses keys that cannot encrypt, and half subscriptions, as VALIDATION — writing nothing", async () => {
     const m = await createTestMember();
-    expect(await refusal(subscribeDevice(m.id, { endpoint: endpoint(), keys: { p256dh: "AAAA", auth: "BBBB" } }))).toMatchObject({
+    expect(
+      await refusal(subscribeDevice(m.id, { endpoint: endpoint(), keys: { p256dh: "AAAA", auth: "BBBB" } })),
+    ).toMatchObject({
       code: "VALIDATION",
       details: { fieldErrors: { "keys.p256dh": [expect.any(String)], "keys.auth": [expect.any(String)] } },
     });
-    expect(await refusal(subscribeDevice(m.id, { endpoint: "http://fcm.googleapis.com/x", keys: new FakeBrowser().keys }))).toMatchObject({
+    expect(
+      await refusal(subscribeDevice(m.id, { endpoint: "http://fcm.googleapis.com/x", keys: new FakeBrowser().keys })),
+    ).toMatchObject({
       code: "VALIDATION",
       details: { fieldErrors: { endpoint: ["must be an https URL"] } },
     });
@@ -241,7 +264,11 @@ describe("POST and DELETE /api/v1/push/subscriptions", () => {
     const response = await call(POST, "POST", body, issueAccessToken(m.id).accessToken);
     expect(response.status).toBe(400);
     const answer = await response.json();
-    expect(answer.error).toMatchObject({ code: "VALIDATION", message: expect.any(String), details: { fieldErrors: expect.any(Object) } });
+    expect(answer.error).toMatchObject({
+      code: "VALIDATION",
+      message: expect.any(String),
+      details: { fieldErrors: expect.any(Object) },
+    });
     expect(await rowsOf(m.id)).toEqual([]);
   });
 
@@ -249,7 +276,9 @@ describe("POST and DELETE /api/v1/push/subscriptions", () => {
     const m = await createTestMember();
     const token = issueAccessToken(m.id).accessToken;
     expect((await call(DELETE, "DELETE", {}, token)).status).toBe(400);
-    expect((await call(DELETE, "DELETE", { endpoint: "https://push.example/x", fcmToken: "t" }, token)).status).toBe(400);
+    expect((await call(DELETE, "DELETE", { endpoint: "https://push.example/x", fcmToken: "t" }, token)).status).toBe(
+      400,
+    );
   });
 });
 
@@ -257,7 +286,8 @@ describe("GET /api/v1/push/public-key", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
-  const get = () => getPublicKey(new Request("http://localhost/api/v1/push/public-key"), { params: Promise.resolve({}) });
+  const get = () =>
+    getPublicKey(new Request("http://localhost/api/v1/push/public-key"), { params: Promise.resolve({}) });
 
   it("needs no sign-in and gives the VAPID public key", async () => {
     const keys = webpush.generateVAPIDKeys();

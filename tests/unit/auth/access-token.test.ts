@@ -24,7 +24,9 @@ describe("access tokens", () => {
   it("are refused when forged, altered or signed with another secret", () => {
     const { accessToken } = issueAccessToken(MEMBER);
     const [body, signature] = accessToken.split(".") as [string, string];
-    const otherBody = Buffer.from(JSON.stringify({ sub: "someone-else", iat: 0, exp: 9e9, typ: "access" })).toString("base64url");
+    const otherBody = Buffer.from(JSON.stringify({ sub: "someone-else", iat: 0, exp: 9e9, typ: "access" })).toString(
+      "base64url",
+    );
     expect(verifyAccessToken(`${otherBody}.${signature}`)).toBeNull();
     expect(verifyAccessToken(`${body}.${signature.slice(0, -2)}xx`)).toBeNull();
     expect(verifyAccessToken(`${body}`)).toBeNull();
@@ -37,7 +39,10 @@ describe("access tokens", () => {
 describe("the session epoch of a token", () => {
   it("is signed into the token (0 when issued for an id alone)", async () => {
     const { readAccessToken } = await import("@/lib/auth/access-token");
-    expect(readAccessToken(issueAccessToken({ memberId: MEMBER, sessionEpoch: 2 }).accessToken)).toEqual({ memberId: MEMBER, sessionEpoch: 2 });
+    expect(readAccessToken(issueAccessToken({ memberId: MEMBER, sessionEpoch: 2 }).accessToken)).toEqual({
+      memberId: MEMBER,
+      sessionEpoch: 2,
+    });
     expect(readAccessToken(issueAccessToken(MEMBER).accessToken)).toEqual({ memberId: MEMBER, sessionEpoch: 0 });
   });
 });

@@ -13,7 +13,11 @@ import ko from "@/messages/ko/account.json";
 const ACCOUNT = { ko, en };
 // string keys, as the app's translators take them (no AppConfig typing of the messages)
 const translator = (locale: Locale) =>
-  createTranslator({ locale, messages: { account: ACCOUNT[locale] }, namespace: "account" }) as unknown as AccountTranslator;
+  createTranslator({
+    locale,
+    messages: { account: ACCOUNT[locale] },
+    namespace: "account",
+  }) as unknown as AccountTranslator;
 /** reason() with the page's "account" translator, as the forms call it */
 const reason = (text: string, locale: Locale, field?: FieldName) => reasonWith(translator(locale), text, locale, field);
 
@@ -44,11 +48,23 @@ describe("refusal reasons", () => {
   }
 
   it("are all said in Korean, whatever the input", () => {
-    const anything = fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.constant(undefined), fc.constant(null), fc.boolean());
+    const anything = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.integer(),
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(
         fc.record({ username: anything, password: anything, nickname: anything, timezone: anything }),
-        fc.record({ nickname: anything, timezone: anything, dailyGoalMinutes: anything, reminderLeadMinutes: anything, locale: anything }),
+        fc.record({
+          nickname: anything,
+          timezone: anything,
+          dailyGoalMinutes: anything,
+          reminderLeadMinutes: anything,
+          locale: anything,
+        }),
         (signUp, update) => {
           for (const text of [...reasonsFor(SignUpInput, signUp), ...reasonsFor(UpdateMemberInput, update)]) {
             expect(reason(text, "ko")).toMatch(koreanOnly);
@@ -79,9 +95,15 @@ describe("refusal reasons", () => {
     expect(reason("must be at most 20 characters", "ko", "nickname")).toBe("20자 이하여야 합니다.");
     expect(reason("must be one of ko, en", "ko")).toBe("다음 중 하나여야 합니다: ko, en.");
     expect(reason("something new", "ko")).toBe("something new");
-    expect(translator("en")("errors.rateLimited", { minutes: 1 })).toBe("Too many sign-in attempts. Try again in 1 minute.");
-    expect(translator("en")("errors.rateLimited", { minutes: 3 })).toBe("Too many sign-in attempts. Try again in 3 minutes.");
-    expect(translator("ko")("errors.rateLimited", { minutes: 3 })).toBe("로그인 시도가 너무 많습니다. 3분 뒤에 다시 시도해 주세요.");
+    expect(translator("en")("errors.rateLimited", { minutes: 1 })).toBe(
+      "Too many sign-in attempts. Try again in 1 minute.",
+    );
+    expect(translator("en")("errors.rateLimited", { minutes: 3 })).toBe(
+      "Too many sign-in attempts. Try again in 3 minutes.",
+    );
+    expect(translator("ko")("errors.rateLimited", { minutes: 3 })).toBe(
+      "로그인 시도가 너무 많습니다. 3분 뒤에 다시 시도해 주세요.",
+    );
     expect(translator("en")("settings.leadMinutes", { minutes: 1440 })).toBe("1440 minutes before");
   });
 });

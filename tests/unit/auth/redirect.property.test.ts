@@ -7,10 +7,56 @@ import { HOME_PATH, safeCallbackPath } from "@/lib/auth/redirect";
 const ORIGIN = "http://127.0.0.1:3000";
 
 const piece = fc.constantFrom(
-  "/", "//", "///", ".", "..", "./", "../", "/./", "/../", "%2e", "%2E", "%2e%2e", "%2f", "%2F", "%5c", "\\", "\\\\",
-  "\t", "\n", "\r", " ", "%09", "%00", "@", ":", "?", "#", "&", "=", "http:", "https:", "javascript:", "data:",
-  "HTTP://", "https://", "evil.example", "evil.example:80", "127.0.0.1:3000", "127.0.0.1:3001", "user@evil.example",
-  "today", "settings", "signin", "api", "x", "%", "~", "\u3000", "\uFF0F", "\u2215",
+  "/",
+  "//",
+  "///",
+  ".",
+  "..",
+  "./",
+  "../",
+  "/./",
+  "/../",
+  "%2e",
+  "%2E",
+  "%2e%2e",
+  "%2f",
+  "%2F",
+  "%5c",
+  "\\",
+  "\\\\",
+  "\t",
+  "\n",
+  "\r",
+  " ",
+  "%09",
+  "%00",
+  "@",
+  ":",
+  "?",
+  "#",
+  "&",
+  "=",
+  "http:",
+  "https:",
+  "javascript:",
+  "data:",
+  "HTTP://",
+  "https://",
+  "evil.example",
+  "evil.example:80",
+  "127.0.0.1:3000",
+  "127.0.0.1:3001",
+  "user@evil.example",
+  "today",
+  "settings",
+  "signin",
+  "api",
+  "x",
+  "%",
+  "~",
+  "\u3000",
+  "\uFF0F",
+  "\u2215",
 );
 const spelling = fc.oneof(
   fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
@@ -45,20 +91,27 @@ describe("safeCallbackPath (property)", () => {
   it("keeps ordinary paths of the site as they are", () => {
     const segment = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.stringMatching(/^[a-z0-9=&]{0,12}$/), (segments, query) => {
-        fc.pre(!["signin", "signup", "api"].includes(segments[0] as string));
-        const path = `/${segments.join("/")}${query ? `?${query}` : ""}`;
-        expect(safeCallbackPath(path)).toBe(path);
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.stringMatching(/^[a-z0-9=&]{0,12}$/),
+        (segments, query) => {
+          fc.pre(!["signin", "signup", "api"].includes(segments[0] as string));
+          const path = `/${segments.join("/")}${query ? `?${query}` : ""}`;
+          expect(safeCallbackPath(path)).toBe(path);
+        },
+      ),
     );
   });
 
-  it.each(["/.//evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/%2E%2E//evil.example/x"])(
-    "refuses %s, which normalises to //evil.example",
-    (raw) => {
-      expect(safeCallbackPath(raw)).toBe(HOME_PATH);
-      expect(safeCallbackPath(raw, { origin: ORIGIN })).toBe(HOME_PATH);
-      expect(safeCallbackPath(`${ORIGIN}${raw}`, { origin: ORIGIN })).toBe(HOME_PATH);
-    },
-  );
+  it.each([
+    "/.//evil.example",
+    "/..//evil.example",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example/x",
+  ])("refuses %s, which normalises to //evil.example", (raw) => {
+    expect(safeCallbackPath(raw)).toBe(HOME_PATH);
+    expect(safeCallbackPath(raw, { origin: ORIGIN })).toBe(HOME_PATH);
+    expect(safeCallbackPath(`${ORIGIN}${raw}`, { origin: ORIGIN })).toBe(HOME_PATH);
+  });
 });

@@ -5,7 +5,12 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 afterEach(() => vi.unstubAllEnvs());
 
 const directives = (policy: string) =>
-  Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("Content-Security-Policy", () => {
   it("allows only this request's scripts on a rendered page, and no framing", () => {

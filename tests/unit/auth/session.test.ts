@@ -78,7 +78,12 @@ describe("session token", () => {
   it("is read from the cookies, whole or in next-auth's numbered chunks", async () => {
     const token = await encodeSessionToken(MEMBER);
     const name = authCookies(false).sessionToken.name;
-    expect(sessionTokenFrom([{ name: "other", value: "x" }, { name, value: token }])).toBe(token);
+    expect(
+      sessionTokenFrom([
+        { name: "other", value: "x" },
+        { name, value: token },
+      ]),
+    ).toBe(token);
     const chunks = [
       { name: `${name}.1`, value: token.slice(10) },
       { name: `${name}.0`, value: token.slice(0, 10) },
@@ -100,7 +105,10 @@ describe("session token", () => {
 describe("the session epoch", () => {
   it("is carried by the token; a session from before epochs counts as epoch 0", async () => {
     const { decodeSession } = await import("@/lib/auth/session");
-    expect(await decodeSession(await encodeSessionToken({ memberId: MEMBER, sessionEpoch: 3 }))).toEqual({ memberId: MEMBER, sessionEpoch: 3 });
+    expect(await decodeSession(await encodeSessionToken({ memberId: MEMBER, sessionEpoch: 3 }))).toEqual({
+      memberId: MEMBER,
+      sessionEpoch: 3,
+    });
     expect(await decodeSession(await encodeSessionToken(MEMBER))).toEqual({ memberId: MEMBER, sessionEpoch: 0 });
     const older = await encode({ token: { sub: MEMBER, memberId: MEMBER }, secret: SECRET });
     expect(await decodeSession(older)).toEqual({ memberId: MEMBER, sessionEpoch: 0 });

@@ -26,11 +26,14 @@ describe("addressKey", () => {
 });
 
 describe("clientAddress", () => {
-  const socket = (address: string, extra: Record<string, string> = {}) => new Headers({ [REMOTE_ADDRESS_HEADER]: address, ...extra });
+  const socket = (address: string, extra: Record<string, string> = {}) =>
+    new Headers({ [REMOTE_ADDRESS_HEADER]: address, ...extra });
 
   it("is the socket's address by default (TRUST_PROXY_HOPS=0): a forwarded header the client wrote counts for nothing", () => {
     expect(clientAddress(socket("203.0.113.5", { "x-forwarded-for": "198.51.100.9" }), 0)).toBe("203.0.113.5");
-    expect(clientAddress(socket("203.0.113.5", { "x-forwarded-for": "198.51.100.9", "x-real-ip": "198.51.100.10" }))).toBe("203.0.113.5");
+    expect(
+      clientAddress(socket("203.0.113.5", { "x-forwarded-for": "198.51.100.9", "x-real-ip": "198.51.100.10" })),
+    ).toBe("203.0.113.5");
   });
 
   it("believes X-Forwarded-For for the configured number of proxies only", () => {

@@ -3,13 +3,17 @@ import { BreakdownInput, BreakdownProposal, modelAnswerSchema } from "@/lib/cont
 import { accept, refuse } from "../contracts/helpers";
 import { proposedTask } from "./helpers";
 
-const task = (ref: string, after: string[] = [], over: Record<string, unknown> = {}) => proposedTask(ref, { after, ...over });
+const task = (ref: string, after: string[] = [], over: Record<string, unknown> = {}) =>
+  proposedTask(ref, { after, ...over });
 const proposal = (tasks: unknown[]) => ({ source: "offline", model: null, tasks, notes: [] });
 
 describe("BreakdownInput", () => {
   it("defaults to no hint and 8 tasks", () => {
     expect(accept(BreakdownInput, {})).toEqual({ hint: "", maxTasks: 8 });
-    expect(accept(BreakdownInput, { hint: "  I know HTML \n", maxTasks: 3 })).toEqual({ hint: "I know HTML", maxTasks: 3 });
+    expect(accept(BreakdownInput, { hint: "  I know HTML \n", maxTasks: 3 })).toEqual({
+      hint: "I know HTML",
+      maxTasks: 3,
+    });
   });
   it("refuses a hint over 500 characters, maxTasks outside 3–15 and unknown fields", () => {
     expect(refuse(BreakdownInput, { hint: "x".repeat(501) })).toEqual({ hint: ["must be at most 500 characters"] });
@@ -27,16 +31,34 @@ describe("BreakdownProposal", () => {
   it("holds each task to the task rules", () => {
     const errors = refuse(
       BreakdownProposal,
-      proposal([task("a", [], { difficulty: 4, importance: 10, expectedMinutes: 0, title: "x".repeat(41), deadline: "2026-02-30" })]),
+      proposal([
+        task("a", [], {
+          difficulty: 4,
+          importance: 10,
+          expectedMinutes: 0,
+          title: "x".repeat(41),
+          deadline: "2026-02-30",
+        }),
+      ]),
     );
     expect(Object.keys(errors).sort()).toEqual(
-      ["tasks.0.deadline", "tasks.0.difficulty", "tasks.0.expectedMinutes", "tasks.0.importance", "tasks.0.title"].sort(),
+      [
+        "tasks.0.deadline",
+        "tasks.0.difficulty",
+        "tasks.0.expectedMinutes",
+        "tasks.0.importance",
+        "tasks.0.title",
+      ].sort(),
     );
   });
   it("refuses repeated refs, unknown refs, self edges and cycles", () => {
     expect(refuse(BreakdownProposal, proposal([task("a"), task("a")]))).toEqual({ "tasks.1.ref": ["must be unique"] });
-    expect(refuse(BreakdownProposal, proposal([task("a", ["z"])]))).toEqual({ "tasks.0.after.0": ["must name a task of this answer"] });
-    expect(refuse(BreakdownProposal, proposal([task("a", ["a"])]))).toEqual({ "tasks.0.after.0": ["must not name the task itself"] });
+    expect(refuse(BreakdownProposal, proposal([task("a", ["z"])]))).toEqual({
+      "tasks.0.after.0": ["must name a task of this answer"],
+    });
+    expect(refuse(BreakdownProposal, proposal([task("a", ["a"])]))).toEqual({
+      "tasks.0.after.0": ["must not name the task itself"],
+    });
     expect(refuse(BreakdownProposal, proposal([task("a", ["b"]), task("b", ["a"])]))).toEqual({
       tasks: [expect.stringMatching(/must not form a cycle/)],
     });

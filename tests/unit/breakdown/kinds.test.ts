@@ -11,7 +11,15 @@ const kindOf = (title: string, description = "", hint = "") => recognise({ title
 
 describe("recognise", () => {
   const examples: [GoalKind, string[]][] = [
-    ["blog", ["I want to open a blog in two weeks", "Start a newsletter on Substack", "2주 안에 블로그 열기", "티스토리 시작하기"]],
+    [
+      "blog",
+      [
+        "I want to open a blog in two weeks",
+        "Start a newsletter on Substack",
+        "2주 안에 블로그 열기",
+        "티스토리 시작하기",
+      ],
+    ],
     ["launch", ["Launch my app", "Build a website for my bakery", "사이드 프로젝트 앱 출시", "쇼핑몰 오픈하기"]],
     ["learn", ["Learn Spanish", "Practise the piano every day", "파이썬 독학", "영어 회화 실력 늘리기"]],
     ["write", ["Write a novel", "Finish my dissertation", "논문 쓰기", "에세이 한 편 완성"]],

@@ -68,7 +68,10 @@ describe("proposeBreakdown", () => {
     expect(call.responseFormat?.type).toBe("json");
     type Schema = {
       properties: {
-        tasks: { maxItems: number; items: { properties: { title: { maxLength: number }; difficulty: { enum: number[] } } } };
+        tasks: {
+          maxItems: number;
+          items: { properties: { title: { maxLength: number }; difficulty: { enum: number[] } } };
+        };
       };
     };
     const schema = (call.responseFormat as unknown as { schema: Schema }).schema;
@@ -91,7 +94,9 @@ describe("proposeBreakdown", () => {
     const proposal = await proposeBreakdown(ko, { model: mock(list), env: {} });
     expect(proposal.source).toBe("llm");
     expect(proposal.tasks).toHaveLength(3);
-    expect(proposal.notes).toEqual(expect.arrayContaining(["제목이 없는 4번째 할 일을 뺐어요.", "제목이 없는 5번째 할 일을 뺐어요."]));
+    expect(proposal.notes).toEqual(
+      expect.arrayContaining(["제목이 없는 4번째 할 일을 뺐어요.", "제목이 없는 5번째 할 일을 뺐어요."]),
+    );
   });
 
   it("repairs a cyclic answer and says what it dropped", async () => {
@@ -105,14 +110,27 @@ describe("proposeBreakdown", () => {
   });
 
   const fallbacks: [string, string | Generate, RegExp][] = [
-    ["an answer in the wrong language", JSON.stringify({ tasks: [task("t1", "Pick a topic"), task("t2", "Sign up")] }), /한국어가 아니었어요/],
+    [
+      "an answer in the wrong language",
+      JSON.stringify({ tasks: [task("t1", "Pick a topic"), task("t2", "Sign up")] }),
+      /한국어가 아니었어요/,
+    ],
     ["malformed JSON", '{"tasks": [', /올바른 JSON이 아니었어요/],
     ["the wrong shape", JSON.stringify({ steps: ["a"] }), /형식이 맞지 않았어요 \(answer\.tasks: /],
-    ["nothing usable after repair", JSON.stringify({ tasks: [{ title: "" }, { ref: "x" }] }), /쓸 수 있는 할 일이 남지 않았어요/],
+    [
+      "nothing usable after repair",
+      JSON.stringify({ tasks: [{ title: "" }, { ref: "x" }] }),
+      /쓸 수 있는 할 일이 남지 않았어요/,
+    ],
     [
       "an HTTP error",
       async () => {
-        throw new APICallError({ message: "boom", url: "http://x/v1/chat/completions", requestBodyValues: {}, statusCode: 500 });
+        throw new APICallError({
+          message: "boom",
+          url: "http://x/v1/chat/completions",
+          requestBodyValues: {},
+          statusCode: 500,
+        });
       },
       /HTTP 500/,
     ],
@@ -150,7 +168,10 @@ describe("proposeBreakdown", () => {
       setTimeout: (fire, ms) => timers.push({ fire, ms }),
       clearTimeout: () => {},
     };
-    const pending = proposeBreakdown({ ...ko, locale: "en" }, { model: hanging, env: { AI_TIMEOUT_MS: "1500" }, clock });
+    const pending = proposeBreakdown(
+      { ...ko, locale: "en" },
+      { model: hanging, env: { AI_TIMEOUT_MS: "1500" }, clock },
+    );
     await expect.poll(() => signal).toBeDefined(); // the model has been called
     expect(timers[0]!.ms).toBe(1500);
     timers[0]!.fire();
@@ -180,7 +201,10 @@ describe("proposeBreakdown", () => {
       { env: { AI_BASE_URL: "http://localhost:11434/v1", AI_MODEL: "llama3", AI_TIMEOUT_MS: "soon" } },
     );
     expect(badTimeout.notes[0]).toMatch(/AI_TIMEOUT_MS must be a whole number of milliseconds/);
-    const badUrl = await proposeBreakdown({ ...ko, locale: "en" }, { env: { AI_BASE_URL: "localhost", AI_MODEL: "llama3" } });
+    const badUrl = await proposeBreakdown(
+      { ...ko, locale: "en" },
+      { env: { AI_BASE_URL: "localhost", AI_MODEL: "llama3" } },
+    );
     expect(badUrl.notes[0]).toMatch(/AI_BASE_URL must be an http:\/\/ or https:\/\/ URL/);
   });
 

@@ -63,7 +63,12 @@ describe("repairProposal", () => {
       ["t4", "No ref"],
       ["42", "Also no ref"],
     ]);
-    expect(notes).toEqual(expect.arrayContaining(["Ref a was used twice; the later task was dropped.", "Task 3 had no title and was dropped."]));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        "Ref a was used twice; the later task was dropped.",
+        "Task 3 had no title and was dropped.",
+      ]),
+    );
   });
 
   it("drops unknown refs, self edges, repeated edges and the edge that closes a cycle", () => {
@@ -89,7 +94,13 @@ describe("repairProposal", () => {
       good("d", { deadline: "not a date", after: ["c"] }),
       good("e", { deadline: "2026-02-30" }),
     ]);
-    expect(tasks.map((t) => t.deadline)).toEqual(["2026-12-07", "2026-12-21", "2026-12-21", "2026-12-21", expect.any(String)]);
+    expect(tasks.map((t) => t.deadline)).toEqual([
+      "2026-12-07",
+      "2026-12-21",
+      "2026-12-21",
+      "2026-12-21",
+      expect.any(String),
+    ]);
     expect(notes).toContain("The deadline of a moved from 2020-01-01 to 2026-12-07.");
     expect(notes).toContain("The deadline of c moved to 2026-12-21, not before its prerequisites'.");
     expect(notes).toContain("d had no valid deadline; it is now 2026-12-21.");
@@ -115,7 +126,14 @@ describe("repairProposal", () => {
   });
 
   it("turns any answer of the right shape into a valid proposal, or nothing", () => {
-    const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.boolean(), fc.array(fc.string()));
+    const anything = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string()),
+    );
     const rawTask = fc.record(
       {
         ref: fc.oneof(fc.constantFrom("a", "b", "c", "d", " a ", ""), anything),

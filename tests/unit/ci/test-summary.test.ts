@@ -41,16 +41,21 @@ function summarise(reports: Record<string, object>, args: string[] = []): { last
 
 describe("the closing line of a CI run", () => {
   it("adds up the unit, integration and browser tests and the other checks", () => {
-    const result = summarise(
-      { unit: report(500, 0), integration: report(300, 0, 2), e2e: report(26, 0) },
-      ["--check", "lint=0", "--check", "type-check=0"],
-    );
+    const result = summarise({ unit: report(500, 0), integration: report(300, 0, 2), e2e: report(26, 0) }, [
+      "--check",
+      "lint=0",
+      "--check",
+      "type-check=0",
+    ]);
     expect(result.lastLine).toBe("828 passed, 0 failed");
     expect(result.status).toBe(0);
   });
 
   it("counts failed tests and failed checks, and exits non-zero", () => {
-    const result = summarise({ unit: report(10, 2), integration: report(5, 0), e2e: report(1, 1) }, ["--check", "lint=1"]);
+    const result = summarise({ unit: report(10, 2), integration: report(5, 0), e2e: report(1, 1) }, [
+      "--check",
+      "lint=1",
+    ]);
     expect(result.lastLine).toBe("16 passed, 4 failed");
     expect(result.status).toBe(1);
   });

@@ -1,7 +1,13 @@
 // The mini player's clock: derived from the server's figures, so a reload, a second tab or a phone waking
 // from sleep shows the same time; never from counted ticks.
 import { describe, expect, it } from "vitest";
-import { clockOffsetMs, formatElapsed, liveElapsedSeconds, predictTransition, type TrackedSchedule } from "@/lib/client/elapsed";
+import {
+  clockOffsetMs,
+  formatElapsed,
+  liveElapsedSeconds,
+  predictTransition,
+  type TrackedSchedule,
+} from "@/lib/client/elapsed";
 import { instantOfWallTime, moveToDate, wallTimeOf } from "@/lib/domain/time";
 
 const T0 = Date.parse("2026-11-25T09:00:00.000Z");
@@ -53,13 +59,28 @@ describe("liveElapsedSeconds", () => {
 
   it("gives the same figure for two answers of the same session (a reload, a second tab)", () => {
     const started = new Date(T0).toISOString();
-    const first = schedule({ state: "IN_PROGRESS", elapsedSeconds: 30, sessionStartedAt: started, answeredAtMs: T0 + 30_000 });
-    const later = schedule({ state: "IN_PROGRESS", elapsedSeconds: 95, sessionStartedAt: started, answeredAtMs: T0 + 95_400 });
+    const first = schedule({
+      state: "IN_PROGRESS",
+      elapsedSeconds: 30,
+      sessionStartedAt: started,
+      answeredAtMs: T0 + 30_000,
+    });
+    const later = schedule({
+      state: "IN_PROGRESS",
+      elapsedSeconds: 95,
+      sessionStartedAt: started,
+      answeredAtMs: T0 + 95_400,
+    });
     expect(liveElapsedSeconds(first, T0 + 200_000)).toBe(liveElapsedSeconds(later, T0 + 200_000));
   });
 
   it("never goes below the closed sessions when the clocks disagree", () => {
-    const running = schedule({ state: "IN_PROGRESS", elapsedSeconds: 50, sessionStartedAt: new Date(T0).toISOString(), answeredAtMs: T0 });
+    const running = schedule({
+      state: "IN_PROGRESS",
+      elapsedSeconds: 50,
+      sessionStartedAt: new Date(T0).toISOString(),
+      answeredAtMs: T0,
+    });
     expect(liveElapsedSeconds(running, T0 - 10_000)).toBe(50);
   });
 });
@@ -83,7 +104,11 @@ describe("formatElapsed", () => {
 describe("predictTransition (the optimistic update)", () => {
   it("start opens a session now; pause freezes the time; resume continues it", () => {
     const started = predictTransition(schedule(), "start", T0);
-    expect(started).toMatchObject({ state: "IN_PROGRESS", sessionStartedAt: new Date(T0).toISOString(), allowedActions: ["pause", "complete", "stop"] });
+    expect(started).toMatchObject({
+      state: "IN_PROGRESS",
+      sessionStartedAt: new Date(T0).toISOString(),
+      allowedActions: ["pause", "complete", "stop"],
+    });
     const paused = predictTransition(started, "pause", T0 + 42_000);
     expect(paused).toMatchObject({ state: "PAUSED", elapsedSeconds: 42, sessionStartedAt: null });
     const resumed = predictTransition(paused, "resume", T0 + 100_000);

@@ -47,7 +47,15 @@ function fakeServer(answer: (call: TransitionCall, n: number) => Promise<ActionR
 /** the server's answer when it applies `action` to `before` */
 const applied = (before: ScheduleView, action: ScheduleAction): ActionResult<ScheduleView> => {
   const state = nextState(before.state, action)!;
-  return { data: { ...before, state, allowedActions: allowedActions(state), sessionStartedAt: null, version: before.version + 1 } };
+  return {
+    data: {
+      ...before,
+      state,
+      allowedActions: allowedActions(state),
+      sessionStartedAt: null,
+      version: before.version + 1,
+    },
+  };
 };
 
 function refusal(code: string, details: Record<string, unknown> = {}): ActionError {
@@ -83,15 +91,25 @@ describe("the player store", () => {
 
   it("puts the previous state back when the server refuses, and says why", async () => {
     const running = view("a", "IN_PROGRESS");
-    const { actions } = fakeServer(async () => ({ serverError: refusal("ILLEGAL_TRANSITION", { state: "COMPLETED" }) }));
+    const { actions } = fakeServer(async () => ({
+      serverError: refusal("ILLEGAL_TRANSITION", { state: "COMPLETED" }),
+    }));
     const store = createPlayerStore(actions);
     store.getState().hydrate({ serverNow: NOW, schedules: [running], current: running });
 
     expect(await store.getState().transition("a", "pause")).toBe(false);
-    expect(store.getState().schedules.a).toMatchObject({ state: "IN_PROGRESS", version: 1, sessionStartedAt: running.sessionStartedAt });
+    expect(store.getState().schedules.a).toMatchObject({
+      state: "IN_PROGRESS",
+      version: 1,
+      sessionStartedAt: running.sessionStartedAt,
+    });
     expect(store.getState().currentId).toBe("a");
     expect(store.getState().pending).toEqual({});
-    expect(store.getState().notice).toMatchObject({ code: "ILLEGAL_TRANSITION", scheduleId: "a", details: { state: "COMPLETED" } });
+    expect(store.getState().notice).toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+      scheduleId: "a",
+      details: { state: "COMPLETED" },
+    });
   });
 
   it("retries a lost request once with the same idempotency key, so the server can replay its first answer", async () => {
@@ -131,7 +149,9 @@ describe("the player store", () => {
     const running = view("a", "IN_PROGRESS");
     const waiting = view("b", "NOT_STARTED");
     const { calls, actions } = fakeServer(async (call) =>
-      call.switch ? applied(waiting, "start") : { serverError: refusal("ANOTHER_SCHEDULE_ACTIVE", { activeScheduleId: "a" }) },
+      call.switch
+        ? applied(waiting, "start")
+        : { serverError: refusal("ANOTHER_SCHEDULE_ACTIVE", { activeScheduleId: "a" }) },
     );
     const store = createPlayerStore(actions);
     store.getState().hydrate({ serverNow: NOW, schedules: [running, waiting], current: running });
@@ -151,7 +171,8 @@ describe("the player store", () => {
 });
 
 describe("which schedule the mini player shows", () => {
-  const store = () => createPlayerStore(fakeServer(async (call) => applied(view(call.id, "IN_PROGRESS"), "pause")).actions);
+  const store = () =>
+    createPlayerStore(fakeServer(async (call) => applied(view(call.id, "IN_PROGRESS"), "pause")).actions);
 
   it("is the one the server named, until something changes", () => {
     const s = store();
@@ -195,7 +216,11 @@ describe("which schedule the mini player shows", () => {
 
   it("is not undone by an older render of the page", () => {
     const s = store();
-    s.getState().hydrate({ serverNow: NOW, schedules: [view("a", "PAUSED", { version: 3 })], current: view("a", "PAUSED", { version: 3 }) });
+    s.getState().hydrate({
+      serverNow: NOW,
+      schedules: [view("a", "PAUSED", { version: 3 })],
+      current: view("a", "PAUSED", { version: 3 }),
+    });
     s.getState().hydrate({ serverNow: NOW, schedules: [view("a", "IN_PROGRESS", { version: 2 })] });
     expect(s.getState().schedules.a).toMatchObject({ state: "PAUSED", version: 3 });
   });

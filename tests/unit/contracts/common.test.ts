@@ -36,10 +36,12 @@ describe("Id", () => {
 });
 
 describe("Instant", () => {
-  it.each(["2026-03-01T09:00:00Z", "2026-03-01T09:00:00+09:00", "2026-03-01T09:00:00.123-05:30", "2024-02-29T00:00:00Z"])(
-    "takes %s",
-    (value) => expect(accept(Instant, value)).toBe(value),
-  );
+  it.each([
+    "2026-03-01T09:00:00Z",
+    "2026-03-01T09:00:00+09:00",
+    "2026-03-01T09:00:00.123-05:30",
+    "2024-02-29T00:00:00Z",
+  ])("takes %s", (value) => expect(accept(Instant, value)).toBe(value));
   it.each([
     "2026-03-01T09:00:00", // no offset
     "2026-03-01 09:00:00Z",
@@ -54,7 +56,9 @@ describe("Instant", () => {
 });
 
 describe("LocalDate", () => {
-  it.each(["2026-03-01", "2024-02-29", "2026-12-31"])("takes %s", (value) => expect(accept(LocalDate, value)).toBe(value));
+  it.each(["2026-03-01", "2024-02-29", "2026-12-31"])("takes %s", (value) =>
+    expect(accept(LocalDate, value)).toBe(value),
+  );
   it.each(["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "2026-1-05", "2026-03-01T00:00:00Z", "20260301"])(
     "refuses %s",
     (value) => expect(refuse(LocalDate, value)).toEqual({ _: ["must be a date YYYY-MM-DD that exists"] }),
@@ -68,7 +72,9 @@ describe("enums", () => {
   });
   it("list the allowed values when refusing", () => {
     expect(refuse(ScheduleType, "NAP")).toEqual({ _: ["must be one of DEEP_WORK, QUICK_TASK, ADMIN_TASK"] });
-    expect(refuse(ScheduleAction, "jump")).toEqual({ _: ["must be one of start, pause, resume, complete, stop, reset"] });
+    expect(refuse(ScheduleAction, "jump")).toEqual({
+      _: ["must be one of start, pause, resume, complete, stop, reset"],
+    });
   });
 });
 
@@ -79,14 +85,19 @@ describe("IdempotencyKey", () => {
     expect(accept(IdempotencyKey, " ~!tx-42 ")).toBe(" ~!tx-42 ");
   });
   it("refuses 256 characters", () => {
-    expect(refuse(IdempotencyKey, "x".repeat(IDEMPOTENCY_KEY.max + 1))).toEqual({ _: ["must be at most 255 characters"] });
+    expect(refuse(IdempotencyKey, "x".repeat(IDEMPOTENCY_KEY.max + 1))).toEqual({
+      _: ["must be at most 255 characters"],
+    });
   });
   it("refuses an empty key", () => {
     expect(refuse(IdempotencyKey, "")._).toContain("must be at least 1 character");
   });
-  it.each(["café", "키", "tab\there", "new\nline", "\u007f"])("refuses a non-printable or non-ASCII character in %j", (key) => {
-    expect(refuse(IdempotencyKey, key)._).toContain("must contain only printable ASCII characters");
-  });
+  it.each(["café", "키", "tab\there", "new\nline", "\u007f"])(
+    "refuses a non-printable or non-ASCII character in %j",
+    (key) => {
+      expect(refuse(IdempotencyKey, key)._).toContain("must contain only printable ASCII characters");
+    },
+  );
 });
 
 describe("Title", () => {
@@ -168,7 +179,9 @@ describe("ErrorBody", () => {
     expect(new Set(code.options)).toEqual(new Set([...DOMAIN_ERROR_CODES, "INTERNAL"]));
   });
   it("describes the api.md body", () => {
-    accept(ErrorBody, { error: { code: "VALIDATION", message: "m", details: { fieldErrors: { title: ["must not be blank"] } } } });
+    accept(ErrorBody, {
+      error: { code: "VALIDATION", message: "m", details: { fieldErrors: { title: ["must not be blank"] } } },
+    });
     accept(ErrorBody, { error: { code: "ANOTHER_SCHEDULE_ACTIVE", message: "m", details: { activeScheduleId: ID1 } } });
     accept(ErrorBody, { error: { code: "INTERNAL", message: "Something went wrong on our side." } });
   });

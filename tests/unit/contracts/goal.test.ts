@@ -12,9 +12,18 @@ const accepted = { ref: "a", title: "Read", difficulty: 3, importance: 5, deadli
 
 describe("goals", () => {
   it("CreateGoalInput: title trimmed 1–60, description 0–1000, targetDate a date or null", () => {
-    expect(accept(CreateGoalInput, { title: "  Learn Go  " })).toEqual({ title: "Learn Go", description: "", targetDate: null });
-    expect(accept(CreateGoalInput, { title: "t".repeat(60), description: "d".repeat(1000), targetDate: "2027-03-01" }).targetDate).toBe("2027-03-01");
-    expect(refuse(CreateGoalInput, { title: "t".repeat(61), description: "d".repeat(1001), targetDate: "2027-02-30" })).toEqual({
+    expect(accept(CreateGoalInput, { title: "  Learn Go  " })).toEqual({
+      title: "Learn Go",
+      description: "",
+      targetDate: null,
+    });
+    expect(
+      accept(CreateGoalInput, { title: "t".repeat(60), description: "d".repeat(1000), targetDate: "2027-03-01" })
+        .targetDate,
+    ).toBe("2027-03-01");
+    expect(
+      refuse(CreateGoalInput, { title: "t".repeat(61), description: "d".repeat(1001), targetDate: "2027-02-30" }),
+    ).toEqual({
       title: ["must be at most 60 characters"],
       description: ["must be at most 1000 characters"],
       targetDate: ["must be a date YYYY-MM-DD that exists"],
@@ -23,15 +32,25 @@ describe("goals", () => {
   });
 
   it("UpdateGoalInput: any field, a status of three, a version", () => {
-    expect(accept(UpdateGoalInput, { status: "ACHIEVED", targetDate: null, version: 2 })).toEqual({ status: "ACHIEVED", targetDate: null, version: 2 });
-    expect(refuse(UpdateGoalInput, { status: "DONE" })).toEqual({ status: ["must be one of ACTIVE, ACHIEVED, ARCHIVED"] });
+    expect(accept(UpdateGoalInput, { status: "ACHIEVED", targetDate: null, version: 2 })).toEqual({
+      status: "ACHIEVED",
+      targetDate: null,
+      version: 2,
+    });
+    expect(refuse(UpdateGoalInput, { status: "DONE" })).toEqual({
+      status: ["must be one of ACTIVE, ACHIEVED, ARCHIVED"],
+    });
   });
 
   it("AcceptTasksInput: refs unique, not after themselves, defaults filled in", () => {
     expect(accept(AcceptTasksInput, { tasks: [accepted] })).toEqual({
       tasks: [{ ...accepted, description: "", expectedMinutes: null, after: [] }],
     });
-    expect(refuse(AcceptTasksInput, { tasks: [accepted, { ...accepted, after: ["a", "a"] }, { ...accepted, ref: "b", after: ["b"] }] })).toEqual({
+    expect(
+      refuse(AcceptTasksInput, {
+        tasks: [accepted, { ...accepted, after: ["a", "a"] }, { ...accepted, ref: "b", after: ["b"] }],
+      }),
+    ).toEqual({
       "tasks.1.ref": ["is used by an earlier task"],
       "tasks.1.after": ["must not name the task itself"],
       "tasks.2.after": ["must not name the task itself"],
@@ -73,7 +92,13 @@ describe("goals", () => {
 describe("working hours", () => {
   it("takes the default week, empty days and 24:00 as an end", () => {
     expect(accept(WorkingHours, DEFAULT_WORKING_HOURS)).toEqual(DEFAULT_WORKING_HOURS);
-    const nights = { ...DEFAULT_WORKING_HOURS, "6": [{ start: "20:00", end: "24:00" }, { start: "08:00", end: "12:00" }] };
+    const nights = {
+      ...DEFAULT_WORKING_HOURS,
+      "6": [
+        { start: "20:00", end: "24:00" },
+        { start: "08:00", end: "12:00" },
+      ],
+    };
     expect(accept(WorkingHours, nights)).toEqual(nights);
   });
 
@@ -86,16 +111,36 @@ describe("working hours", () => {
 
   it("refuses an end not after its start, bad times and overlaps within a day", () => {
     const week = (day: { start: string; end: string }[]) => ({ ...DEFAULT_WORKING_HOURS, "1": day });
-    expect(refuse(WorkingHours, week([{ start: "10:00", end: "10:00" }]))).toEqual({ "1.0.end": ["must be after start"] });
-    expect(refuse(WorkingHours, week([{ start: "24:00", end: "24:00" }]))).toEqual({ "1.0.start": ["must be a time HH:MM from 00:00 to 23:59"] });
+    expect(refuse(WorkingHours, week([{ start: "10:00", end: "10:00" }]))).toEqual({
+      "1.0.end": ["must be after start"],
+    });
+    expect(refuse(WorkingHours, week([{ start: "24:00", end: "24:00" }]))).toEqual({
+      "1.0.start": ["must be a time HH:MM from 00:00 to 23:59"],
+    });
     expect(refuse(WorkingHours, week([{ start: "9:00", end: "25:00" }]))).toEqual({
       "1.0.start": ["must be a time HH:MM from 00:00 to 23:59"],
       "1.0.end": ["must be a time HH:MM from 00:01 to 24:00"],
     });
-    expect(refuse(WorkingHours, week([{ start: "09:00", end: "13:00" }, { start: "12:00", end: "18:00" }]))).toEqual({
+    expect(
+      refuse(
+        WorkingHours,
+        week([
+          { start: "09:00", end: "13:00" },
+          { start: "12:00", end: "18:00" },
+        ]),
+      ),
+    ).toEqual({
       "1.1": ["must not overlap another interval of the day"],
     });
-    expect(accept(WorkingHours, week([{ start: "09:00", end: "12:00" }, { start: "12:00", end: "18:00" }]))).toBeTruthy();
+    expect(
+      accept(
+        WorkingHours,
+        week([
+          { start: "09:00", end: "12:00" },
+          { start: "12:00", end: "18:00" },
+        ]),
+      ),
+    ).toBeTruthy();
   });
 
   it("bufferMinutes 0–60 on PATCH /me", () => {
@@ -111,7 +156,11 @@ describe("planned minutes", () => {
     expect(accept(CreateScheduleInput, valid).plannedMinutes).toBeUndefined();
     expect(accept(CreateScheduleInput, { ...valid, plannedMinutes: 5 }).plannedMinutes).toBe(5);
     expect(accept(CreateScheduleInput, { ...valid, plannedMinutes: 720 }).plannedMinutes).toBe(720);
-    expect(refuse(CreateScheduleInput, { ...valid, plannedMinutes: 4 })).toEqual({ plannedMinutes: ["must be at least 5"] });
-    expect(refuse(CreateScheduleInput, { ...valid, plannedMinutes: 721 })).toEqual({ plannedMinutes: ["must be at most 720"] });
+    expect(refuse(CreateScheduleInput, { ...valid, plannedMinutes: 4 })).toEqual({
+      plannedMinutes: ["must be at least 5"],
+    });
+    expect(refuse(CreateScheduleInput, { ...valid, plannedMinutes: 721 })).toEqual({
+      plannedMinutes: ["must be at most 720"],
+    });
   });
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
-import { MemberView, SignUpInput, TokenInput, TokenResponse, UpdateMemberInput, TimeZone } from "@/lib/contracts/member";
+import {
+  MemberView,
+  SignUpInput,
+  TokenInput,
+  TokenResponse,
+  UpdateMemberInput,
+  TimeZone,
+} from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
 import type { MemberView as ServiceMemberView } from "@/lib/services/views";
 import { ID1, accept, refuse, type Equal } from "./helpers";
 
 describe("TimeZone", () => {
-  it.each(["Asia/Seoul", "UTC", "America/New_York", "Etc/GMT+9"])("takes %s", (tz) => expect(accept(TimeZone, tz)).toBe(tz));
+  it.each(["Asia/Seoul", "UTC", "America/New_York", "Etc/GMT+9"])("takes %s", (tz) =>
+    expect(accept(TimeZone, tz)).toBe(tz),
+  );
   it.each(["", "+09:00", "Mars/Olympus", "Asia/Seoul ", "x".repeat(65)])("refuses %j", (tz) => {
     expect(refuse(TimeZone, tz)._).toBeDefined();
   });
@@ -29,7 +38,9 @@ describe("SignUpInput", () => {
     expect(accept(SignUpInput, { ...valid, username: "abcd" }).username).toBe("abcd");
     expect(accept(SignUpInput, { ...valid, username: "a".repeat(20) }).username).toHaveLength(20);
     expect(refuse(SignUpInput, { ...valid, username: "abc" })).toEqual({ username: ["must be at least 4 characters"] });
-    expect(refuse(SignUpInput, { ...valid, username: "a".repeat(21) })).toEqual({ username: ["must be at most 20 characters"] });
+    expect(refuse(SignUpInput, { ...valid, username: "a".repeat(21) })).toEqual({
+      username: ["must be at most 20 characters"],
+    });
     expect(refuse(SignUpInput, { ...valid, username: "Mina" })).toEqual({
       username: ["may contain only lowercase letters, digits, _ and ."],
     });
@@ -37,7 +48,9 @@ describe("SignUpInput", () => {
   it("password: 8–64 characters with a letter and a digit", () => {
     expect(accept(SignUpInput, { ...valid, password: "abcdefg1" }).password).toBe("abcdefg1");
     expect(accept(SignUpInput, { ...valid, password: `${"a".repeat(63)}1` }).password).toHaveLength(64);
-    expect(refuse(SignUpInput, { ...valid, password: "abcdef1" })).toEqual({ password: ["must be at least 8 characters"] });
+    expect(refuse(SignUpInput, { ...valid, password: "abcdef1" })).toEqual({
+      password: ["must be at least 8 characters"],
+    });
     expect(refuse(SignUpInput, { ...valid, password: `${"a".repeat(64)}1` })).toEqual({
       password: ["must be at most 64 characters"],
     });
@@ -50,7 +63,9 @@ describe("SignUpInput", () => {
   });
   it("nickname: 1–20 characters, not blank", () => {
     expect(refuse(SignUpInput, { ...valid, nickname: "   " })).toEqual({ nickname: ["must not be blank"] });
-    expect(refuse(SignUpInput, { ...valid, nickname: "n".repeat(21) })).toEqual({ nickname: ["must be at most 20 characters"] });
+    expect(refuse(SignUpInput, { ...valid, nickname: "n".repeat(21) })).toEqual({
+      nickname: ["must be at most 20 characters"],
+    });
   });
 });
 
@@ -108,14 +123,24 @@ describe("MemberView and TokenResponse", () => {
     dailyGoalMinutes: 240,
     reminderLeadMinutes: 10,
     locale: "ko",
-    workingHours: { "1": [{ start: "09:00", end: "18:00" }], "2": [], "3": [], "4": [], "5": [], "6": [], "7": [{ start: "22:00", end: "24:00" }] },
+    workingHours: {
+      "1": [{ start: "09:00", end: "18:00" }],
+      "2": [],
+      "3": [],
+      "4": [],
+      "5": [],
+      "6": [],
+      "7": [{ start: "22:00", end: "24:00" }],
+    },
     bufferMinutes: 10,
     activeScheduleId: null,
   };
   it("describe the answers", () => {
     expect(accept(MemberView, member)).toEqual(member);
     expect(accept(TokenResponse, { accessToken: "t", tokenType: "Bearer", expiresIn: 3600 })).toBeTruthy();
-    expect(refuse(TokenResponse, { accessToken: "t", tokenType: "bearer", expiresIn: 3600 })).toHaveProperty("tokenType");
+    expect(refuse(TokenResponse, { accessToken: "t", tokenType: "bearer", expiresIn: 3600 })).toHaveProperty(
+      "tokenType",
+    );
   });
   it("MemberView has the type the services return", () => {
     type Declared = {
@@ -143,7 +168,11 @@ describe("push subscriptions", () => {
     keys: { p256dh: "BNc…", auth: "tBH…" },
   };
   it("takes a browser's PushSubscription.toJSON()", () => {
-    expect(accept(PushSubscriptionInput, browser)).toEqual({ kind: "webpush", endpoint: browser.endpoint, keys: browser.keys });
+    expect(accept(PushSubscriptionInput, browser)).toEqual({
+      kind: "webpush",
+      endpoint: browser.endpoint,
+      keys: browser.keys,
+    });
   });
   it("takes { fcmToken }", () => {
     expect(accept(PushSubscriptionInput, { fcmToken: "tok" })).toEqual({ kind: "fcm", fcmToken: "tok" });
@@ -153,8 +182,12 @@ describe("push subscriptions", () => {
       _: ["give either endpoint and keys, or fcmToken, not both"],
     });
     expect(refuse(PushSubscriptionInput, {})).toEqual({ _: ["give endpoint and keys, or fcmToken"] });
-    expect(refuse(PushSubscriptionInput, { endpoint: browser.endpoint })).toEqual({ keys: ["is required with endpoint"] });
-    expect(refuse(PushSubscriptionInput, { ...browser, keys: { p256dh: "x" } })).toEqual({ "keys.auth": ["is required"] });
+    expect(refuse(PushSubscriptionInput, { endpoint: browser.endpoint })).toEqual({
+      keys: ["is required with endpoint"],
+    });
+    expect(refuse(PushSubscriptionInput, { ...browser, keys: { p256dh: "x" } })).toEqual({
+      "keys.auth": ["is required"],
+    });
     expect(refuse(PushSubscriptionInput, { ...browser, endpoint: "http://push.example.com/x" })).toEqual({
       endpoint: ["must be an https URL"],
     });

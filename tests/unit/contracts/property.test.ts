@@ -15,7 +15,13 @@ import {
   UpdateScheduleInput,
 } from "@/lib/contracts/schedule";
 import { WeekQuery } from "@/lib/contracts/statistics";
-import { CreateTaskInput, DeleteTaskQuery, ListTasksQuery, ScheduleTaskInput, UpdateTaskInput } from "@/lib/contracts/task";
+import {
+  CreateTaskInput,
+  DeleteTaskQuery,
+  ListTasksQuery,
+  ScheduleTaskInput,
+  UpdateTaskInput,
+} from "@/lib/contracts/task";
 import { fieldErrorsOf } from "@/lib/http/errors";
 
 const bodies = {
@@ -32,7 +38,14 @@ const bodies = {
   DeletePushSubscriptionInput,
   EmptyBody,
 };
-const queries = { ListTasksQuery, DeleteTaskQuery, ListSchedulesQuery, DeleteScheduleQuery, WeekQuery, ScheduleActionParams };
+const queries = {
+  ListTasksQuery,
+  DeleteTaskQuery,
+  ListSchedulesQuery,
+  DeleteScheduleQuery,
+  WeekQuery,
+  ScheduleActionParams,
+};
 
 function neverThrowsButZod(schema: z.ZodType, value: unknown) {
   try {
@@ -126,13 +139,19 @@ const objects = fc.dictionary(keys, json, { maxKeys: 8 });
 describe("contracts against arbitrary JSON", () => {
   for (const [name, schema] of Object.entries(bodies)) {
     it(`${name} answers a value or a ZodError`, () => {
-      fc.assert(fc.property(fc.oneof(json, objects), (value) => neverThrowsButZod(schema, value)), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.oneof(json, objects), (value) => neverThrowsButZod(schema, value)),
+        { numRuns: 300 },
+      );
     });
   }
   for (const [name, schema] of Object.entries(queries)) {
     it(`${name} answers a value or a ZodError for any query string`, () => {
       const query = fc.dictionary(keys, fc.oneof(strings, fc.array(strings, { maxLength: 3 })), { maxKeys: 6 });
-      fc.assert(fc.property(fc.oneof(query, json), (value) => neverThrowsButZod(schema, value)), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.oneof(query, json), (value) => neverThrowsButZod(schema, value)),
+        { numRuns: 300 },
+      );
     });
   }
   it("IdempotencyKey answers a value or a ZodError for any header", () => {

@@ -77,7 +77,10 @@ describe("ListSchedulesQuery", () => {
   it("takes a range of up to 42 days, both included", () => {
     const q = accept(ListSchedulesQuery, { from: "2026-03-01", to: "2026-04-11" }); // 42 days
     expect(scheduleRange(q)).toEqual({ from: "2026-03-01", to: "2026-04-11" });
-    expect(accept(ListSchedulesQuery, { from: "2026-03-01", to: "2026-03-01" })).toEqual({ from: "2026-03-01", to: "2026-03-01" });
+    expect(accept(ListSchedulesQuery, { from: "2026-03-01", to: "2026-03-01" })).toEqual({
+      from: "2026-03-01",
+      to: "2026-03-01",
+    });
   });
   it("refuses 43 days", () => {
     expect(refuse(ListSchedulesQuery, { from: "2026-03-01", to: "2026-04-12" })).toEqual({
@@ -85,7 +88,9 @@ describe("ListSchedulesQuery", () => {
     });
   });
   it("refuses to before from", () => {
-    expect(refuse(ListSchedulesQuery, { from: "2026-03-02", to: "2026-03-01" })).toEqual({ to: ["must not be before from"] });
+    expect(refuse(ListSchedulesQuery, { from: "2026-03-02", to: "2026-03-01" })).toEqual({
+      to: ["must not be before from"],
+    });
   });
   it("wants exactly one of the two forms", () => {
     expect(refuse(ListSchedulesQuery, {})).toEqual({ _: ["give date, or from and to"] });
@@ -96,7 +101,9 @@ describe("ListSchedulesQuery", () => {
     expect(refuse(ListSchedulesQuery, { to: "2026-03-01" })).toEqual({ from: ["is required with to"] });
   });
   it("refuses days that do not exist", () => {
-    expect(refuse(ListSchedulesQuery, { date: "2026-02-30" })).toEqual({ date: ["must be a date YYYY-MM-DD that exists"] });
+    expect(refuse(ListSchedulesQuery, { date: "2026-02-30" })).toEqual({
+      date: ["must be a date YYYY-MM-DD that exists"],
+    });
     expect(refuse(ListSchedulesQuery, { from: "", to: "2026-02-30" })).toEqual({
       from: ["must be a date YYYY-MM-DD that exists"],
       to: ["must be a date YYYY-MM-DD that exists"],
@@ -185,7 +192,11 @@ describe("statistics", () => {
     expect(refuse(WeekQuery, { date: "2026-02-30" })).toEqual({ date: ["must be a date YYYY-MM-DD that exists"] });
   });
   it("WeekStatistics describes what the domain sums up", () => {
-    const week = summarizeWeek([{ day: "2026-03-03", type: "QUICK_TASK", seconds: 600, completedCount: 1 }], "2026-03-02", 240);
+    const week = summarizeWeek(
+      [{ day: "2026-03-03", type: "QUICK_TASK", seconds: 600, completedCount: 1 }],
+      "2026-03-02",
+      240,
+    );
     expect(accept(WeekStatistics, week)).toEqual(week);
     expect(refuse(WeekStatistics, { ...week, days: week.days.slice(1) })).toHaveProperty("days");
     expect(Object.keys(refuse(WeekStatistics, { ...week, byType: { DEEP_WORK: 0 } })).sort()).toEqual([

@@ -28,7 +28,14 @@ describe("CreateTaskInput", () => {
   });
 
   it("takes every field", () => {
-    const all = { ...valid, description: "d", expectedMinutes: 90, previousTaskIds: [ID1], nextTaskIds: [ID2], goalId: ID3 };
+    const all = {
+      ...valid,
+      description: "d",
+      expectedMinutes: 90,
+      previousTaskIds: [ID1],
+      nextTaskIds: [ID2],
+      goalId: ID3,
+    };
     expect(accept(CreateTaskInput, all)).toEqual(all);
   });
 
@@ -44,7 +51,9 @@ describe("CreateTaskInput", () => {
   it("title: trimmed, 1–40 characters", () => {
     expect(accept(CreateTaskInput, { ...valid, title: "  x  " }).title).toBe("x");
     expect(accept(CreateTaskInput, { ...valid, title: "t".repeat(40) }).title).toHaveLength(40);
-    expect(refuse(CreateTaskInput, { ...valid, title: "t".repeat(41) })).toEqual({ title: ["must be at most 40 characters"] });
+    expect(refuse(CreateTaskInput, { ...valid, title: "t".repeat(41) })).toEqual({
+      title: ["must be at most 40 characters"],
+    });
     expect(refuse(CreateTaskInput, { ...valid, title: "   " })).toEqual({ title: ["must not be blank"] });
   });
 
@@ -91,7 +100,9 @@ describe("CreateTaskInput", () => {
     expect(accept(CreateTaskInput, { ...valid, expectedMinutes: 1 }).expectedMinutes).toBe(1);
     expect(accept(CreateTaskInput, { ...valid, expectedMinutes: 1440 }).expectedMinutes).toBe(1440);
     expect(accept(CreateTaskInput, { ...valid, expectedMinutes: null }).expectedMinutes).toBeNull();
-    expect(refuse(CreateTaskInput, { ...valid, expectedMinutes: 0 })).toEqual({ expectedMinutes: ["must be at least 1"] });
+    expect(refuse(CreateTaskInput, { ...valid, expectedMinutes: 0 })).toEqual({
+      expectedMinutes: ["must be at least 1"],
+    });
     expect(refuse(CreateTaskInput, { ...valid, expectedMinutes: 1441 })).toEqual({
       expectedMinutes: ["must be at most 1440"],
     });
@@ -102,10 +113,19 @@ describe("CreateTaskInput", () => {
     expect(refuse(CreateTaskInput, { ...valid, previousTaskIds: [ID1, "nope"] })).toEqual({
       "previousTaskIds.1": ["must be a UUID"],
     });
-    expect(refuse(CreateTaskInput, { ...valid, nextTaskIds: ID1 })).toEqual({ nextTaskIds: ["must be a list of task ids"] });
-    const many = Array.from({ length: MAX_DEPENDENCY_IDS + 1 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
-    expect(refuse(CreateTaskInput, { ...valid, nextTaskIds: many })).toEqual({ nextTaskIds: ["must name at most 50 tasks"] });
-    expect(accept(CreateTaskInput, { ...valid, nextTaskIds: many.slice(1) }).nextTaskIds).toHaveLength(MAX_DEPENDENCY_IDS);
+    expect(refuse(CreateTaskInput, { ...valid, nextTaskIds: ID1 })).toEqual({
+      nextTaskIds: ["must be a list of task ids"],
+    });
+    const many = Array.from(
+      { length: MAX_DEPENDENCY_IDS + 1 },
+      (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`,
+    );
+    expect(refuse(CreateTaskInput, { ...valid, nextTaskIds: many })).toEqual({
+      nextTaskIds: ["must name at most 50 tasks"],
+    });
+    expect(accept(CreateTaskInput, { ...valid, nextTaskIds: many.slice(1) }).nextTaskIds).toHaveLength(
+      MAX_DEPENDENCY_IDS,
+    );
   });
 
   it("refuses unknown fields, each by name", () => {
@@ -116,7 +136,8 @@ describe("CreateTaskInput", () => {
   });
 
   it("refuses what is not an object", () => {
-    for (const value of [null, [], "task", 1]) expect(refuse(CreateTaskInput, value)).toEqual({ _: ["must be a JSON object"] });
+    for (const value of [null, [], "task", 1])
+      expect(refuse(CreateTaskInput, value)).toEqual({ _: ["must be a JSON object"] });
   });
 });
 
@@ -137,7 +158,13 @@ describe("UpdateTaskInput", () => {
 
   it("applies the same limits as creation", () => {
     expect(
-      refuse(UpdateTaskInput, { title: "", importance: 10, difficulty: 4, expectedMinutes: 1441, deadline: "2026-02-30" }),
+      refuse(UpdateTaskInput, {
+        title: "",
+        importance: 10,
+        difficulty: 4,
+        expectedMinutes: 1441,
+        deadline: "2026-02-30",
+      }),
     ).toEqual({
       title: ["must not be blank"],
       importance: ["must be at most 9"],
@@ -184,7 +211,9 @@ describe("ListTasksQuery", () => {
   it("refuses limit 0 and 101 and an unknown status", () => {
     expect(refuse(ListTasksQuery, { limit: "0" })).toEqual({ limit: ["must be at least 1"] });
     expect(refuse(ListTasksQuery, { limit: "101" })).toEqual({ limit: ["must be at most 100"] });
-    expect(refuse(ListTasksQuery, { status: "done" })).toEqual({ status: ["must be one of open, completed, archived"] });
+    expect(refuse(ListTasksQuery, { status: "done" })).toEqual({
+      status: ["must be one of open, completed, archived"],
+    });
   });
   it("ignores unknown query keys", () => {
     expect(accept(ListTasksQuery, { _: "123" })).toEqual({ status: "open", limit: 20 });
@@ -194,8 +223,13 @@ describe("ListTasksQuery", () => {
 describe("DeleteTaskQuery", () => {
   it("deleteSchedule=true|false, default false; version optional", () => {
     expect(accept(DeleteTaskQuery, {})).toEqual({ deleteSchedule: false });
-    expect(accept(DeleteTaskQuery, { deleteSchedule: "true", version: "2" })).toEqual({ deleteSchedule: true, version: 2 });
-    expect(refuse(DeleteTaskQuery, { deleteSchedule: "yes" })).toEqual({ deleteSchedule: ["must be one of true, false"] });
+    expect(accept(DeleteTaskQuery, { deleteSchedule: "true", version: "2" })).toEqual({
+      deleteSchedule: true,
+      version: 2,
+    });
+    expect(refuse(DeleteTaskQuery, { deleteSchedule: "yes" })).toEqual({
+      deleteSchedule: ["must be one of true, false"],
+    });
   });
 });
 

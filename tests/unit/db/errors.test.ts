@@ -45,17 +45,33 @@ describe("sqlState", () => {
 
 describe("isDatabaseUnavailable", () => {
   it.each([
-    ["the backend terminated (pg_terminate_backend, a restart)", prismaError("P2039", { ...postgres("57P01", "terminating connection due to administrator command"), severity: "FATAL" })],
+    [
+      "the backend terminated (pg_terminate_backend, a restart)",
+      prismaError("P2039", {
+        ...postgres("57P01", "terminating connection due to administrator command"),
+        severity: "FATAL",
+      }),
+    ],
     ["the socket closed under a model query", prismaError("P1017", { kind: "ConnectionClosed" })],
     ["the socket closed under a raw query", prismaError("P2010", { kind: "ConnectionClosed" })],
-    ["the server refused the connection", prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 })],
+    [
+      "the server refused the connection",
+      prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }),
+    ],
     ["a socket timeout", prismaError("P1008", { kind: "SocketTimeout" })],
     ["too many connections", prismaError("P2037", { originalCode: "53300", kind: "TooManyConnections" })],
     ["the server is starting up", prismaError("P2039", postgres("57P03", "the database system is starting up"))],
     ["a connection exception", prismaError("P2039", postgres("08006", "connection failure"))],
     ["pg's own error when the socket ends", new Error("Connection terminated unexpectedly")],
     ["pg-pool found no connection in time", new Error("timeout exceeded when trying to connect")],
-    ["a raw socket error", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 })],
+    [
+      "a raw socket error",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+        code: "ECONNREFUSED",
+        syscall: "connect",
+        errno: -111,
+      }),
+    ],
   ])("%s: yes", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -64,7 +80,10 @@ describe("isDatabaseUnavailable", () => {
     ["a unique violation", prismaError("P2002", { originalCode: "23505", kind: "UniqueConstraintViolation" })],
     ["a deadlock (retried, then a bug if it persists)", prismaError("P2010", postgres("40P01", "deadlock detected"))],
     ["a syntax error", prismaError("P2010", postgres("42601", "syntax error"))],
-    ["a record that is not there", new Prisma.PrismaClientKnownRequestError("not found", { code: "P2025", clientVersion: "7.10.0" })],
+    [
+      "a record that is not there",
+      new Prisma.PrismaClientKnownRequestError("not found", { code: "P2025", clientVersion: "7.10.0" }),
+    ],
     ["a plain bug", new TypeError("x is undefined")],
     ["an error whose text only mentions a refused connection", new Error("connect ECONNREFUSED 10.0.0.3:5432")],
     ["nothing", undefined],

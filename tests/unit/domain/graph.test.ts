@@ -36,19 +36,35 @@ describe("findCycle", () => {
   });
 
   it("finds a two-task cycle", () => {
-    const edges: Edge[] = [["a", "b"], ["b", "a"]];
+    const edges: Edge[] = [
+      ["a", "b"],
+      ["b", "a"],
+    ];
     expect(findCycle(edges)).toEqual(["a", "b"]);
   });
 
   it("finds a cycle that hangs off an acyclic part, without the acyclic part", () => {
-    const edges: Edge[] = [["x", "a"], ["a", "b"], ["b", "c"], ["c", "a"], ["c", "y"]];
+    const edges: Edge[] = [
+      ["x", "a"],
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "a"],
+      ["c", "y"],
+    ];
     const cycle = findCycle(edges);
     expectRealCycle(cycle, edges);
     expect([...cycle].sort()).toEqual(["a", "b", "c"]);
   });
 
   it("sees a diamond as acyclic", () => {
-    expect(findCycle([["a", "b"], ["a", "c"], ["b", "d"], ["c", "d"]])).toBeNull();
+    expect(
+      findCycle([
+        ["a", "b"],
+        ["a", "c"],
+        ["b", "d"],
+        ["c", "d"],
+      ]),
+    ).toBeNull();
   });
 
   it("handles a chain of 10,000 edges without overflowing the stack", () => {
@@ -65,10 +81,16 @@ describe("findCycle", () => {
 });
 
 describe("applyEdgeChanges", () => {
-  const edges: Edge[] = [["a", "b"], ["b", "c"]];
+  const edges: Edge[] = [
+    ["a", "b"],
+    ["b", "c"],
+  ];
 
   it("removes, then adds", () => {
-    expect(applyEdgeChanges(edges, { add: [["c", "d"]], remove: [["a", "b"]] })).toEqual([["b", "c"], ["c", "d"]]);
+    expect(applyEdgeChanges(edges, { add: [["c", "d"]], remove: [["a", "b"]] })).toEqual([
+      ["b", "c"],
+      ["c", "d"],
+    ]);
     // removing and adding the same edge keeps it
     expect(keys(applyEdgeChanges(edges, { add: [["a", "b"]], remove: [["a", "b"]] }))).toEqual(keys(edges));
   });
@@ -80,9 +102,20 @@ describe("applyEdgeChanges", () => {
   });
 
   it("is idempotent and leaves no duplicates", () => {
-    const change = { add: [["c", "d"], ["c", "d"], ["a", "c"]] as Edge[], remove: [["b", "c"]] as Edge[] };
+    const change = {
+      add: [
+        ["c", "d"],
+        ["c", "d"],
+        ["a", "c"],
+      ] as Edge[],
+      remove: [["b", "c"]] as Edge[],
+    };
     const once = applyEdgeChanges([...edges, ["a", "b"]], change);
-    expect(once).toEqual([["a", "b"], ["c", "d"], ["a", "c"]]);
+    expect(once).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["a", "c"],
+    ]);
     expect(applyEdgeChanges(once, change)).toEqual(once);
   });
 
@@ -95,7 +128,13 @@ describe("applyEdgeChanges", () => {
 
 describe("previousOf", () => {
   it("lists a task's direct previous tasks once each", () => {
-    const edges: Edge[] = [["a", "c"], ["b", "c"], ["c", "d"], ["a", "c"], ["x", "y"]];
+    const edges: Edge[] = [
+      ["a", "c"],
+      ["b", "c"],
+      ["c", "d"],
+      ["a", "c"],
+      ["x", "y"],
+    ];
     expect(previousOf(edges, "c")).toEqual(["a", "b"]);
     expect(previousOf(edges, "d")).toEqual(["c"]);
     expect(previousOf(edges, "a")).toEqual([]);

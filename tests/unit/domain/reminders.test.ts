@@ -6,7 +6,9 @@ const at = (iso: string) => new Date(iso);
 
 describe("reminderTime", () => {
   it("is the start minus the lead time", () => {
-    expect(reminderTime(at("2026-11-25T10:00:00Z"), 10, at("2026-11-25T08:00:00Z"))).toEqual(at("2026-11-25T09:50:00Z"));
+    expect(reminderTime(at("2026-11-25T10:00:00Z"), 10, at("2026-11-25T08:00:00Z"))).toEqual(
+      at("2026-11-25T09:50:00Z"),
+    );
     expect(reminderTime(at("2026-11-25T10:00:00Z"), 0, at("2026-11-25T08:00:00Z"))).toEqual(at("2026-11-25T10:00:00Z"));
   });
   it("fires at once when armed inside the lead time, and never for a start already gone", () => {

@@ -73,7 +73,11 @@ describe("the transition table", () => {
     expect(sessionEffect("start")).toEqual({ closesOpenSession: false, opensSession: true, discardsSessions: false });
     expect(sessionEffect("resume")).toEqual({ closesOpenSession: false, opensSession: true, discardsSessions: false });
     expect(sessionEffect("pause")).toEqual({ closesOpenSession: true, opensSession: false, discardsSessions: false });
-    expect(sessionEffect("complete")).toEqual({ closesOpenSession: true, opensSession: false, discardsSessions: false });
+    expect(sessionEffect("complete")).toEqual({
+      closesOpenSession: true,
+      opensSession: false,
+      discardsSessions: false,
+    });
     expect(sessionEffect("stop").discardsSessions).toBe(true);
     expect(sessionEffect("stop").opensSession).toBe(false);
     expect(sessionEffect("reset").discardsSessions).toBe(true);
@@ -116,9 +120,7 @@ describe("a schedule driven by the table", () => {
         for (const step of steps) {
           now = new Date(now.getTime() + step.gapMs);
           const allowed = allowedActions(state);
-          const action: ScheduleAction = step.pickAllowed
-            ? allowed[step.pick % allowed.length]!
-            : step.anyAction;
+          const action: ScheduleAction = step.pickAllowed ? allowed[step.pick % allowed.length]! : step.anyAction;
           const to = nextState(state, action);
 
           if (!allowed.includes(action)) {

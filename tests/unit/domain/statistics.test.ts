@@ -1,13 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { SCHEDULE_TYPES, type ScheduleType } from "@/lib/domain/limits";
-import {
-  completionDeltas,
-  negateDeltas,
-  sumDeltas,
-  summarizeWeek,
-  type StatDelta,
-} from "@/lib/domain/statistics";
+import { completionDeltas, negateDeltas, sumDeltas, summarizeWeek, type StatDelta } from "@/lib/domain/statistics";
 import { addDays, localDate, splitAtLocalMidnight, weekDays, weekStartOf, wholeSeconds } from "@/lib/domain/time";
 
 const zeroByType = { DEEP_WORK: 0, QUICK_TASK: 0, ADMIN_TASK: 0 };
@@ -40,8 +34,12 @@ describe("completionDeltas", () => {
   });
 
   it("refuses negative or fractional seconds and bad dates", () => {
-    expect(() => completionDeltas("ADMIN_TASK", [{ day: "2026-11-24", seconds: -1 }], "2026-11-25")).toThrow(RangeError);
-    expect(() => completionDeltas("ADMIN_TASK", [{ day: "2026-11-24", seconds: 1.5 }], "2026-11-25")).toThrow(RangeError);
+    expect(() => completionDeltas("ADMIN_TASK", [{ day: "2026-11-24", seconds: -1 }], "2026-11-25")).toThrow(
+      RangeError,
+    );
+    expect(() => completionDeltas("ADMIN_TASK", [{ day: "2026-11-24", seconds: 1.5 }], "2026-11-25")).toThrow(
+      RangeError,
+    );
     expect(() => completionDeltas("ADMIN_TASK", [{ day: "2026-11-31", seconds: 1 }], "2026-11-25")).toThrow(RangeError);
     expect(() => completionDeltas("ADMIN_TASK", [], "25/11/2026")).toThrow(RangeError);
   });
@@ -98,7 +96,13 @@ describe("summarizeWeek", () => {
       completedCount: 1,
       goalSeconds: 14_400,
     });
-    expect(week.days[1]).toEqual({ date: "2026-11-24", seconds: 0, byType: zeroByType, completedCount: 0, goalSeconds: 14_400 });
+    expect(week.days[1]).toEqual({
+      date: "2026-11-24",
+      seconds: 0,
+      byType: zeroByType,
+      completedCount: 0,
+      goalSeconds: 14_400,
+    });
     expect(week.days[2]!.completedCount).toBe(1);
     expect(week.days[6]!.seconds).toBe(1200);
   });
@@ -121,7 +125,13 @@ describe("summarizeWeek", () => {
       totalSeconds: 0,
       byType: zeroByType,
       completedCount: 0,
-      days: weekDays("2026-11-23").map((date) => ({ date, seconds: 0, byType: zeroByType, completedCount: 0, goalSeconds: 60 })),
+      days: weekDays("2026-11-23").map((date) => ({
+        date,
+        seconds: 0,
+        byType: zeroByType,
+        completedCount: 0,
+        goalSeconds: 60,
+      })),
     });
     // the days do not share one byType object
     week.days[0]!.byType.DEEP_WORK = 1;
@@ -174,18 +184,23 @@ describe("properties of the statistics arithmetic", () => {
 
   it("a week's totals equal the sum of its days, of its types, and of the rows in it", () => {
     fc.assert(
-      fc.property(fc.array(deltaArb, { maxLength: 60 }), dayArb, fc.integer({ min: 1, max: 1440 }), (rows, anyDay, goal) => {
-        const weekStart = weekStartOf(anyDay);
-        const week = summarizeWeek(rows, weekStart, goal);
-        const inWeek = rows.filter((r) => weekDays(weekStart).includes(r.day));
-        expect(week.totalSeconds).toBe(inWeek.reduce((s, r) => s + r.seconds, 0));
-        expect(week.completedCount).toBe(inWeek.reduce((s, r) => s + r.completedCount, 0));
-        expect(week.totalSeconds).toBe(week.days.reduce((s, d) => s + d.seconds, 0));
-        expect(week.totalSeconds).toBe(SCHEDULE_TYPES.reduce((s, t) => s + week.byType[t], 0));
-        for (const d of week.days) expect(d.goalSeconds).toBe(goal * 60);
-        // summing first does not change the answer
-        expect(summarizeWeek(sumDeltas(rows), weekStart, goal)).toEqual(week);
-      }),
+      fc.property(
+        fc.array(deltaArb, { maxLength: 60 }),
+        dayArb,
+        fc.integer({ min: 1, max: 1440 }),
+        (rows, anyDay, goal) => {
+          const weekStart = weekStartOf(anyDay);
+          const week = summarizeWeek(rows, weekStart, goal);
+          const inWeek = rows.filter((r) => weekDays(weekStart).includes(r.day));
+          expect(week.totalSeconds).toBe(inWeek.reduce((s, r) => s + r.seconds, 0));
+          expect(week.completedCount).toBe(inWeek.reduce((s, r) => s + r.completedCount, 0));
+          expect(week.totalSeconds).toBe(week.days.reduce((s, d) => s + d.seconds, 0));
+          expect(week.totalSeconds).toBe(SCHEDULE_TYPES.reduce((s, t) => s + week.byType[t], 0));
+          for (const d of week.days) expect(d.goalSeconds).toBe(goal * 60);
+          // summing first does not change the answer
+          expect(summarizeWeek(sumDeltas(rows), weekStart, goal)).toEqual(week);
+        },
+      ),
     );
   });
 
@@ -226,7 +241,8 @@ describe("properties of the statistics arithmetic", () => {
             projection.push(...negateDeltas(added));
             continue;
           }
-          for (const p of pieces) if (weekDays(weekStart).includes(p.day)) expectedByType[schedule.type] += wholeSeconds(p);
+          for (const p of pieces)
+            if (weekDays(weekStart).includes(p.day)) expectedByType[schedule.type] += wholeSeconds(p);
           if (weekDays(weekStart).includes(completedOn)) expectedCompleted += 1;
         }
 

@@ -79,8 +79,21 @@ describe("calendar dates", () => {
   it("accepts only strict dates that exist", () => {
     for (const d of ["2026-01-01", "2024-02-29", "2026-12-31", "2000-02-29"]) expect(isValidDate(d), d).toBe(true);
     for (const d of [
-      "2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00",
-      "2026-1-01", "2026-01-1", "26-01-01", " 2026-01-01", "2026-01-01T00:00", "2026/01/01", "", "２０２６-01-01",
+      "2026-02-30",
+      "2025-02-29",
+      "1900-02-29",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "2026-01-00",
+      "2026-1-01",
+      "2026-01-1",
+      "26-01-01",
+      " 2026-01-01",
+      "2026-01-01T00:00",
+      "2026/01/01",
+      "",
+      "２０２６-01-01",
     ]) {
       expect(isValidDate(d), d).toBe(false);
     }
@@ -105,7 +118,13 @@ describe("calendar dates", () => {
     expect(weekStartOf("2026-11-30")).toBe("2026-11-30");
     expect(weekStartOf("2027-01-01")).toBe("2026-12-28");
     expect(weekDays("2026-12-28")).toEqual([
-      "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03",
+      "2026-12-28",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+      "2027-01-02",
+      "2027-01-03",
     ]);
     expect(() => weekDays("2026-11-25")).toThrow(RangeError);
   });
@@ -191,8 +210,12 @@ describe("splitting a session at local midnight", () => {
 
 describe("seconds", () => {
   it("truncates a session to whole seconds", () => {
-    expect(wholeSeconds({ startedAt: at("2026-03-01T00:00:00.000Z"), endedAt: at("2026-03-01T00:00:01.999Z") })).toBe(1);
-    expect(wholeSeconds({ startedAt: at("2026-03-01T00:00:00.500Z"), endedAt: at("2026-03-01T00:00:01.499Z") })).toBe(0);
+    expect(wholeSeconds({ startedAt: at("2026-03-01T00:00:00.000Z"), endedAt: at("2026-03-01T00:00:01.999Z") })).toBe(
+      1,
+    );
+    expect(wholeSeconds({ startedAt: at("2026-03-01T00:00:00.500Z"), endedAt: at("2026-03-01T00:00:01.499Z") })).toBe(
+      0,
+    );
     expect(wholeSeconds({ startedAt: at("2026-03-01T00:00:00Z"), endedAt: at("2026-03-01T01:00:00Z") })).toBe(3600);
     expect(() => wholeSeconds({ startedAt: at("2026-03-01T00:00:01Z"), endedAt: at("2026-03-01T00:00:00Z") })).toThrow(
       RangeError,
@@ -218,21 +241,39 @@ describe("seconds", () => {
 // zones with DST, half-hour offsets, a 30-minute DST (Lord Howe), clocks jumping over midnight
 // (Santiago, Havana, Beirut) and a skipped date (Apia)
 const zones = [
-  "Asia/Seoul", "UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
-  "America/Havana", "Asia/Beirut", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati",
+  "Asia/Seoul",
+  "UTC",
+  "America/New_York",
+  "Europe/London",
+  "Australia/Lord_Howe",
+  "America/Santiago",
+  "America/Havana",
+  "Asia/Beirut",
+  "Asia/Kolkata",
+  "Pacific/Chatham",
+  "America/St_Johns",
+  "Pacific/Kiritimati",
   "Pacific/Apia",
 ] as const;
 // random instants seldom meet a clock change, so half of them are drawn within a day and a half of
 // one of these (the zone's changes of 2026, and Samoa's skipped 2011-12-30)
 const clockChanges: [zone: string, utcInstant: string][] = [
-  ["America/New_York", "2026-03-08T07:00:00Z"], ["America/New_York", "2026-11-01T06:00:00Z"],
-  ["Europe/London", "2026-03-29T01:00:00Z"], ["Europe/London", "2026-10-25T01:00:00Z"],
-  ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"], ["Australia/Lord_Howe", "2026-10-03T15:30:00Z"],
-  ["America/Santiago", "2026-04-05T03:00:00Z"], ["America/Santiago", "2026-09-06T04:00:00Z"],
-  ["America/Havana", "2026-03-08T05:00:00Z"], ["America/Havana", "2026-11-01T05:00:00Z"],
-  ["Asia/Beirut", "2026-03-28T22:00:00Z"], ["Asia/Beirut", "2026-10-24T21:00:00Z"],
-  ["Pacific/Chatham", "2026-04-04T14:00:00Z"], ["Pacific/Chatham", "2026-09-26T14:00:00Z"],
-  ["America/St_Johns", "2026-03-08T05:30:00Z"], ["America/St_Johns", "2026-11-01T04:30:00Z"],
+  ["America/New_York", "2026-03-08T07:00:00Z"],
+  ["America/New_York", "2026-11-01T06:00:00Z"],
+  ["Europe/London", "2026-03-29T01:00:00Z"],
+  ["Europe/London", "2026-10-25T01:00:00Z"],
+  ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"],
+  ["Australia/Lord_Howe", "2026-10-03T15:30:00Z"],
+  ["America/Santiago", "2026-04-05T03:00:00Z"],
+  ["America/Santiago", "2026-09-06T04:00:00Z"],
+  ["America/Havana", "2026-03-08T05:00:00Z"],
+  ["America/Havana", "2026-11-01T05:00:00Z"],
+  ["Asia/Beirut", "2026-03-28T22:00:00Z"],
+  ["Asia/Beirut", "2026-10-24T21:00:00Z"],
+  ["Pacific/Chatham", "2026-04-04T14:00:00Z"],
+  ["Pacific/Chatham", "2026-09-26T14:00:00Z"],
+  ["America/St_Johns", "2026-03-08T05:30:00Z"],
+  ["America/St_Johns", "2026-11-01T04:30:00Z"],
   ["Pacific/Apia", "2011-12-30T10:00:00Z"],
 ];
 const anyZoneAndInstantArb = fc.tuple(
@@ -324,12 +365,17 @@ describe("properties of calendar dates", () => {
 
   it("isValidDate agrees with the calendar", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const text = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const parsed = new Date(Date.UTC(y, m - 1, d));
-        const exists = m >= 1 && m <= 12 && d >= 1 && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
-        expect(isValidDate(text)).toBe(exists);
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const parsed = new Date(Date.UTC(y, m - 1, d));
+          const exists = m >= 1 && m <= 12 && d >= 1 && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
+          expect(isValidDate(text)).toBe(exists);
+        },
+      ),
     );
   });
 });

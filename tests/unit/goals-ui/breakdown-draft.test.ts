@@ -8,22 +8,56 @@ const proposal = BreakdownProposal.parse({
   model: "m",
   notes: [],
   tasks: [
-    { ref: "주제 정하기", title: "Pick a topic", description: "", expectedMinutes: 30, difficulty: 2, importance: 7, deadline: "2099-01-01", after: [] },
-    { ref: "b", title: "Write", description: "d", expectedMinutes: 90, difficulty: 5, importance: 6, deadline: "2099-01-02", after: ["주제 정하기"] },
-    { ref: "c", title: "Publish", description: "", expectedMinutes: 15, difficulty: 1, importance: 8, deadline: "2099-01-03", after: ["b", "주제 정하기"] },
+    {
+      ref: "주제 정하기",
+      title: "Pick a topic",
+      description: "",
+      expectedMinutes: 30,
+      difficulty: 2,
+      importance: 7,
+      deadline: "2099-01-01",
+      after: [],
+    },
+    {
+      ref: "b",
+      title: "Write",
+      description: "d",
+      expectedMinutes: 90,
+      difficulty: 5,
+      importance: 6,
+      deadline: "2099-01-02",
+      after: ["주제 정하기"],
+    },
+    {
+      ref: "c",
+      title: "Publish",
+      description: "",
+      expectedMinutes: 15,
+      difficulty: 1,
+      importance: 8,
+      deadline: "2099-01-03",
+      after: ["b", "주제 정하기"],
+    },
   ],
 });
 
 describe("the break-down draft", () => {
   it("renames a proposal's refs to ones the accept body takes, keeping the edges", () => {
     const rows = draftOf(proposal);
-    expect(rows.map((r) => [r.ref, r.after])).toEqual([["t1", []], ["t2", ["t1"]], ["t3", ["t2", "t1"]]]);
+    expect(rows.map((r) => [r.ref, r.after])).toEqual([
+      ["t1", []],
+      ["t2", ["t1"]],
+      ["t3", ["t2", "t1"]],
+    ]);
     expect(AcceptTasksInput.safeParse({ tasks: acceptBody(rows) }).success).toBe(true);
   });
 
   it("dropping a row drops the edges to it; an added row gets a ref no row has", () => {
     const rows = dropRow(draftOf(proposal), "t2");
-    expect(rows.map((r) => [r.ref, r.after])).toEqual([["t1", []], ["t3", ["t1"]]]);
+    expect(rows.map((r) => [r.ref, r.after])).toEqual([
+      ["t1", []],
+      ["t3", ["t1"]],
+    ]);
     const added = addRow(rows, { title: "New", deadline: "2099-01-04" });
     expect(added.map((r) => r.ref)).toEqual(["t1", "t3", "t4"]);
   });

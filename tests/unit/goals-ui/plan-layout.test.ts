@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BOX, criticalPath, layoutPlan, shorten, type PlanTask } from "@/components/goals/plan-layout";
 
-const task = (id: string, after: string[] = [], minutes = 30, completed = false): PlanTask => ({ id, title: id, completed, minutes, after });
+const task = (id: string, after: string[] = [], minutes = 30, completed = false): PlanTask => ({
+  id,
+  title: id,
+  completed,
+  minutes,
+  after,
+});
 
 describe("layoutPlan", () => {
   it("puts each task one column right of its deepest prerequisite, stacking a column's tasks in order", () => {

@@ -170,7 +170,9 @@ describe("a database out of reach", () => {
     const response = errorResponse(lost);
     expect(response.status).toBe(503);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, details: {} } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, details: {} },
+    });
     expect(text).not.toContain("administrator");
     expect(warn).toHaveBeenCalledTimes(1);
     expect(error).not.toHaveBeenCalled();

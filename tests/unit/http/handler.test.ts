@@ -275,7 +275,10 @@ describe("path and query", () => {
   });
 
   it("lists the refusals of path, query, header and body together", async () => {
-    const route = apiHandler({ params: IdParams, query: ListTasksQuery, body: UpdateTaskInput, idempotent: true }, () => ({}));
+    const route = apiHandler(
+      { params: IdParams, query: ListTasksQuery, body: UpdateTaskInput, idempotent: true },
+      () => ({}),
+    );
     const response = await call(route, {
       method: "POST",
       path: "/tasks/nope?limit=0",
@@ -326,7 +329,10 @@ describe("path and query", () => {
       request: NextRequest,
       context: { params: Promise<P> },
     ) => Promise<Response | void> | Response | void;
-    const dynamic: NextRouteExport<{ id: string; action: string }> = apiHandler({ params: ScheduleActionParams }, () => ({}));
+    const dynamic: NextRouteExport<{ id: string; action: string }> = apiHandler(
+      { params: ScheduleActionParams },
+      () => ({}),
+    );
     const fixed: NextRouteExport<Record<string, never>> = apiHandler({}, () => ({}));
     expect([dynamic, fixed]).toHaveLength(2);
   });
@@ -338,10 +344,13 @@ describe("path and query", () => {
 });
 
 describe("Idempotency-Key and fingerprint", () => {
-  const route = apiHandler({ params: ScheduleActionParams, body: TransitionInput, idempotent: true }, ({ idempotencyKey, fingerprint }) => ({
-    idempotencyKey,
-    fingerprint,
-  }));
+  const route = apiHandler(
+    { params: ScheduleActionParams, body: TransitionInput, idempotent: true },
+    ({ idempotencyKey, fingerprint }) => ({
+      idempotencyKey,
+      fingerprint,
+    }),
+  );
   const params = { id: ID, action: "start" };
   const path = `/schedules/${ID}/start`;
 
@@ -355,15 +364,24 @@ describe("Idempotency-Key and fingerprint", () => {
   it("a POST route that takes no key refuses one with a 400 that says so, never ignoring it silently", async () => {
     const plain = apiHandler({ params: ScheduleActionParams, body: TransitionInput }, () => ({ ran: true }));
     const answer = await call(plain, { path, params, headers: { "Idempotency-Key": "abc-123" } });
-    expect(await fieldErrorsOf(answer)).toEqual({ "Idempotency-Key": ["is not taken by this route: send the request without it"] });
+    expect(await fieldErrorsOf(answer)).toEqual({
+      "Idempotency-Key": ["is not taken by this route: send the request without it"],
+    });
     expect((await call(plain, { path, params })).status).toBe(200);
     // a repeatable action accepts it and stores nothing
-    const repeatable = apiHandler({ params: ScheduleActionParams, body: TransitionInput, idempotent: "repeatable" }, ({ idempotencyKey }) => ({ idempotencyKey }));
-    expect(await (await call(repeatable, { path, params, headers: { "Idempotency-Key": "abc-123" } })).json()).toEqual({ idempotencyKey: "abc-123" });
+    const repeatable = apiHandler(
+      { params: ScheduleActionParams, body: TransitionInput, idempotent: "repeatable" },
+      ({ idempotencyKey }) => ({ idempotencyKey }),
+    );
+    expect(await (await call(repeatable, { path, params, headers: { "Idempotency-Key": "abc-123" } })).json()).toEqual({
+      idempotencyKey: "abc-123",
+    });
   });
 
   it("refuses 256 characters or a non-ASCII character as a VALIDATION of the header", async () => {
-    expect(await fieldErrorsOf(await call(route, { path, params, headers: { "Idempotency-Key": "k".repeat(256) } }))).toEqual({
+    expect(
+      await fieldErrorsOf(await call(route, { path, params, headers: { "Idempotency-Key": "k".repeat(256) } })),
+    ).toEqual({
       "Idempotency-Key": ["must be at most 255 characters"],
     });
     expect(await fieldErrorsOf(await call(route, { path, params, headers: { "Idempotency-Key": "café" } }))).toEqual({
@@ -406,7 +424,9 @@ describe("Idempotency-Key and fingerprint", () => {
     expect(no.status).toBe(404);
     expect(no.headers.get("idempotent-replayed")).toBe("true");
 
-    const first = apiHandler({}, ({ responseHeaders }) => answerOutcome({ ok: true, value: 1, replayed: false }, responseHeaders));
+    const first = apiHandler({}, ({ responseHeaders }) =>
+      answerOutcome({ ok: true, value: 1, replayed: false }, responseHeaders),
+    );
     expect((await call(first, { method: "POST" })).headers.get("idempotent-replayed")).toBeNull();
   });
 });

@@ -114,7 +114,10 @@ describe("the OpenAPI document", () => {
       expect(op.tags?.length).toBe(1);
       expect(op.summary).toBeTruthy();
       const statuses = Object.keys(op.responses ?? {});
-      expect(statuses.some((s) => /^2\d\d$/.test(s)), `${method} ${path}`).toBe(true);
+      expect(
+        statuses.some((s) => /^2\d\d$/.test(s)),
+        `${method} ${path}`,
+      ).toBe(true);
       expect(statuses).toContain("500");
     }
   });
@@ -122,9 +125,10 @@ describe("the OpenAPI document", () => {
   it("answers 401 wherever sign-in is needed, and needs none for sign-up and token", () => {
     for (const [method, path, op] of operations) {
       const open = path.startsWith("/auth/") || path === "/push/public-key";
-      expect(op.security === undefined ? "default" : op.security.length === 0 ? "none" : "own", `${method} ${path}`).toBe(
-        open ? "none" : "default",
-      );
+      expect(
+        op.security === undefined ? "default" : op.security.length === 0 ? "none" : "own",
+        `${method} ${path}`,
+      ).toBe(open ? "none" : "default");
       if (!open) expect(Object.keys(op.responses ?? {})).toContain("401");
     }
     expect(doc.security).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
@@ -135,7 +139,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents the statuses of api.md", () => {
-    const statuses = (method: string, path: string) => Object.keys(paths[path]?.[method as "get"]?.responses ?? {}).sort();
+    const statuses = (method: string, path: string) =>
+      Object.keys(paths[path]?.[method as "get"]?.responses ?? {}).sort();
     expect(statuses("post", "/auth/signup")).toEqual(["201", "400", "409", "429", "500"]);
     expect(statuses("post", "/auth/token")).toEqual(["200", "400", "401", "429", "500"]);
     expect(statuses("post", "/tasks")).toContain("201");
@@ -147,7 +152,10 @@ describe("the OpenAPI document", () => {
   });
 
   it("every refusal answers the error body", () => {
-    const responses = (doc.components?.responses ?? {}) as Record<string, { content?: Record<string, { schema?: unknown }> }>;
+    const responses = (doc.components?.responses ?? {}) as Record<
+      string,
+      { content?: Record<string, { schema?: unknown }> }
+    >;
     for (const [, , op] of operations) {
       for (const [status, raw] of Object.entries(op.responses ?? {})) {
         if (!/^[45]/.test(status)) continue;
@@ -180,7 +188,10 @@ describe("the OpenAPI document", () => {
   it("shows the contracts' limits", () => {
     const schemas = doc.components?.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
     expect(schemas.CreateTaskInput?.properties.title).toMatchObject({ minLength: TITLE.min, maxLength: TITLE.max });
-    expect(schemas.CreateTaskInput?.properties.importance).toMatchObject({ minimum: IMPORTANCE.min, maximum: IMPORTANCE.max });
+    expect(schemas.CreateTaskInput?.properties.importance).toMatchObject({
+      minimum: IMPORTANCE.min,
+      maximum: IMPORTANCE.max,
+    });
     expect(schemas.CreateTaskInput?.properties.difficulty).toMatchObject({ enum: [...DIFFICULTIES] });
     expect(schemas.CreateTaskInput?.properties.deadline).toMatchObject({ format: "date" });
     expect(schemas.CreateScheduleInput?.properties.startAt).toMatchObject({ format: "date-time" });
@@ -211,7 +222,8 @@ describe("routes", () => {
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)[a-z]/i); // no script, nothing fetched from elsewhere
-    for (const tag of ["Auth", "Me", "Tasks", "Schedules", "Statistics", "Push"]) expect(html).toContain(`id="tag-${tag}"`);
+    for (const tag of ["Auth", "Me", "Tasks", "Schedules", "Statistics", "Push"])
+      expect(html).toContain(`id="tag-${tag}"`);
     for (const [method, path, op] of operations) {
       expect(html).toContain(`id="op-${op.operationId}"`);
       expect(html).toContain(`<code>/api/v1${path.replace(/&/g, "&amp;")}</code>`);

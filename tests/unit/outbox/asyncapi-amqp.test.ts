@@ -27,7 +27,11 @@ describe("docs/asyncapi.yaml, AMQP", () => {
         bindingVersion: "0.3.0",
       });
       const operation = operations.find((o) => resolve(o.channel) === channel) as Json;
-      expect(resolve(operation.bindings).amqp, type).toEqual({ deliveryMode: 2, timestamp: true, bindingVersion: "0.3.0" });
+      expect(resolve(operation.bindings).amqp, type).toEqual({
+        deliveryMode: 2,
+        timestamp: true,
+        bindingVersion: "0.3.0",
+      });
       for (const message of Object.values(channel.messages as Json).map(resolve)) {
         expect((message.bindings as Json).amqp, type).toEqual({ messageType: type, bindingVersion: "0.3.0" });
       }

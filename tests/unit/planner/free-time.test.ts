@@ -39,28 +39,67 @@ describe("wall times", () => {
 describe("workingIntervals", () => {
   it("gives 23 and 25 real hours for a whole local day on the DST changes", () => {
     const zone = "Europe/Berlin";
-    const spring = workingIntervals({ workingHours: every("00:00", "24:00"), timeZone: zone, from: "2026-03-29", to: "2026-03-29" });
-    const autumn = workingIntervals({ workingHours: every("00:00", "24:00"), timeZone: zone, from: "2026-10-25", to: "2026-10-25" });
+    const spring = workingIntervals({
+      workingHours: every("00:00", "24:00"),
+      timeZone: zone,
+      from: "2026-03-29",
+      to: "2026-03-29",
+    });
+    const autumn = workingIntervals({
+      workingHours: every("00:00", "24:00"),
+      timeZone: zone,
+      from: "2026-10-25",
+      to: "2026-10-25",
+    });
     expect(lengths(spring)).toEqual([23]);
     expect(lengths(autumn)).toEqual([25]);
   });
 
   it("keeps 01:00–04:00 as 2 real hours when springing forward and 4 when falling back (New York)", () => {
     const zone = "America/New_York";
-    expect(lengths(workingIntervals({ workingHours: every("01:00", "04:00"), timeZone: zone, from: "2026-03-08", to: "2026-03-08" }))).toEqual([2]);
-    expect(lengths(workingIntervals({ workingHours: every("01:00", "04:00"), timeZone: zone, from: "2026-11-01", to: "2026-11-01" }))).toEqual([4]);
+    expect(
+      lengths(
+        workingIntervals({
+          workingHours: every("01:00", "04:00"),
+          timeZone: zone,
+          from: "2026-03-08",
+          to: "2026-03-08",
+        }),
+      ),
+    ).toEqual([2]);
+    expect(
+      lengths(
+        workingIntervals({
+          workingHours: every("01:00", "04:00"),
+          timeZone: zone,
+          from: "2026-11-01",
+          to: "2026-11-01",
+        }),
+      ),
+    ).toEqual([4]);
   });
 
   it("drops the part of an interval that does not exist, and an interval wholly inside a gap", () => {
     const zone = "Europe/Berlin";
-    const hours: WorkingHours = { "7": [{ start: "02:15", end: "02:45" }, { start: "02:30", end: "04:00" }] };
+    const hours: WorkingHours = {
+      "7": [
+        { start: "02:15", end: "02:45" },
+        { start: "02:30", end: "04:00" },
+      ],
+    };
     const result = workingIntervals({ workingHours: hours, timeZone: zone, from: "2026-03-29", to: "2026-03-29" });
     expect(result.map((r) => [wallTimeOf(r.start, zone), wallTimeOf(r.end, zone)])).toEqual([["03:00", "04:00"]]);
   });
 
   it("uses each weekday's own hours, none for a day without, Kathmandu's quarter-hour offset included", () => {
     const zone = "Asia/Kathmandu";
-    const hours: WorkingHours = { "1": [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:30" }], "3": [{ start: "10:00", end: "11:00" }] };
+    const hours: WorkingHours = {
+      "1": [
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "17:30" },
+      ],
+      "3": [{ start: "10:00", end: "11:00" }],
+    };
     const result = workingIntervals({ workingHours: hours, timeZone: zone, from: "2026-12-07", to: "2026-12-13" });
     expect(result.map((r) => r.start.toISOString())).toEqual([
       "2026-12-07T03:15:00.000Z",
@@ -107,7 +146,12 @@ describe("freeIntervals", () => {
     expect(freeIntervals({ ...base, now: at("19:00"), busy: [] })).toEqual([]);
     const touching = freeIntervals({
       ...base,
-      workingHours: { "1": [{ start: "09:00", end: "12:00" }, { start: "12:00", end: "13:00" }] },
+      workingHours: {
+        "1": [
+          { start: "09:00", end: "12:00" },
+          { start: "12:00", end: "13:00" },
+        ],
+      },
       now: at("00:00"),
       busy: [],
     });

@@ -33,6 +33,8 @@ describe("violations", () => {
     expect(violations(input, [placed("a", "09:00", 25)])).toEqual([{ taskId: "a", rule: "LENGTH" }]);
     expect(violations(input, [placed("b", "09:00", 20)])).toEqual([{ taskId: "b", rule: "PREREQUISITE" }]);
     expect(violations(input, [placed("x", "09:00", 20)])).toEqual([{ taskId: "x", rule: "UNKNOWN_TASK" }]);
-    expect(violations({ ...input, now: at("09:30") }, [placed("a", "09:00", 30)])).toEqual([{ taskId: "a", rule: "BEFORE_NOW" }]);
+    expect(violations({ ...input, now: at("09:30") }, [placed("a", "09:00", 30)])).toEqual([
+      { taskId: "a", rule: "BEFORE_NOW" },
+    ]);
   });
 });

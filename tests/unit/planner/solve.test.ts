@@ -17,14 +17,15 @@ const ZONES: [zone: string, from: string][] = [
   ["Asia/Kathmandu", "2026-12-07"],
   ["Asia/Seoul", "2026-12-07"],
 ];
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** working hours with minute-precise ends (off the grid on purpose), some over the night's DST change */
 const workingHoursArb: fc.Arbitrary<WorkingHours> = fc
-  .array(
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 15, max: 600 })), { maxLength: 2 }),
-    { minLength: 7, maxLength: 7 },
-  )
+  .array(fc.array(fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 15, max: 600 })), { maxLength: 2 }), {
+    minLength: 7,
+    maxLength: 7,
+  })
   .map((days) => {
     const hours: Record<string, { start: string; end: string }[]> = {};
     days.forEach((intervals, d) => {
@@ -42,7 +43,12 @@ const workingHoursArb: fc.Arbitrary<WorkingHours> = fc
     return hours;
   });
 
-type Instance = { input: PlanInput; zone: string; busy: { startAt: Date; plannedMinutes: number }[]; working: { start: Date; end: Date }[] };
+type Instance = {
+  input: PlanInput;
+  zone: string;
+  busy: { startAt: Date; plannedMinutes: number }[];
+  working: { start: Date; end: Date }[];
+};
 
 const instanceArb = (maxTasks: number): fc.Arbitrary<Instance> =>
   fc
@@ -51,7 +57,13 @@ const instanceArb = (maxTasks: number): fc.Arbitrary<Instance> =>
       days: fc.integer({ min: 1, max: 4 }),
       hours: workingHoursArb,
       nowOffsetMs: fc.integer({ min: 0, max: 2 * 86_400_000 }),
-      busy: fc.array(fc.record({ offsetMinutes: fc.integer({ min: 0, max: 4 * 1440 }), plannedMinutes: fc.integer({ min: 5, max: 180 }) }), { maxLength: 6 }),
+      busy: fc.array(
+        fc.record({
+          offsetMinutes: fc.integer({ min: 0, max: 4 * 1440 }),
+          plannedMinutes: fc.integer({ min: 5, max: 180 }),
+        }),
+        { maxLength: 6 },
+      ),
       buffer: fc.constantFrom(0, 5, 10, 15),
       tasks: fc.array(
         fc.record({
@@ -68,25 +80,42 @@ const instanceArb = (maxTasks: number): fc.Arbitrary<Instance> =>
       const to = addDays(from, days - 1);
       const start = startOfLocalDay(from, zone).getTime();
       const now = new Date(start + nowOffsetMs);
-      const busyBlocks = busy.map((b) => ({ startAt: new Date(start + b.offsetMinutes * MINUTE), plannedMinutes: b.plannedMinutes }));
+      const busyBlocks = busy.map((b) => ({
+        startAt: new Date(start + b.offsetMinutes * MINUTE),
+        plannedMinutes: b.plannedMinutes,
+      }));
       const plannerTasks: PlannerTask[] = tasks.map((t, i) => ({
         id: `task-${String(i).padStart(2, "0")}`,
         minutes: t.minutes,
         importance: t.importance,
         deadline: t.deadlineDay === null ? null : startOfLocalDay(addDays(from, t.deadlineDay + 1), zone),
         // only earlier tasks: the graph has no cycle
-        prerequisites: i === 0 ? [] : [...new Set(t.prerequisites.map((p) => `task-${String(p % i).padStart(2, "0")}`))],
+        prerequisites:
+          i === 0 ? [] : [...new Set(t.prerequisites.map((p) => `task-${String(p % i).padStart(2, "0")}`))],
       }));
       const input: PlanInput = {
         tasks: plannerTasks,
-        free: freeIntervals({ workingHours: hours, timeZone: zone, from, to, busy: busyBlocks, bufferMinutes: buffer, now }),
+        free: freeIntervals({
+          workingHours: hours,
+          timeZone: zone,
+          from,
+          to,
+          busy: busyBlocks,
+          bufferMinutes: buffer,
+          now,
+        }),
         bufferMinutes: buffer,
         now,
         grid: { minutes: 5, origin: localGridOrigin(from, zone) },
         timeBudgetMs: 60,
         exact,
       };
-      return { input, zone, busy: busyBlocks, working: workingIntervals({ workingHours: hours, timeZone: zone, from, to }) };
+      return {
+        input,
+        zone,
+        busy: busyBlocks,
+        working: workingIntervals({ workingHours: hours, timeZone: zone, from, to }),
+      };
     });
 
 /** the first start on the local 5-minute grid (UTC 5-minute boundaries in these zones) where `minutes` fit in `f` */
@@ -101,7 +130,9 @@ function expectRulesKept({ input, zone, busy, working }: Instance, result: PlanR
   const placed = new Map(result.placements.map((p) => [p.taskId, p]));
   const buffer = input.bufferMinutes * MINUTE;
   // each task exactly once
-  expect([...result.placements.map((p) => p.taskId), ...result.unplaced.map((u) => u.taskId)].sort()).toEqual([...tasks.keys()].sort());
+  expect([...result.placements.map((p) => p.taskId), ...result.unplaced.map((u) => u.taskId)].sort()).toEqual(
+    [...tasks.keys()].sort(),
+  );
   for (const p of result.placements) {
     const task = tasks.get(p.taskId)!;
     const [start, end] = [p.startAt.getTime(), p.endAt.getTime()];
@@ -110,7 +141,10 @@ function expectRulesKept({ input, zone, busy, working }: Instance, result: PlanR
     expect(Number(wallTimeOf(p.startAt, zone).slice(3)) % 5, `${p.taskId} on the local grid`).toBe(0);
     expect(start).toBeGreaterThanOrEqual(input.now.getTime());
     // inside one working interval, and away from every busy block by the buffer
-    expect(working.some((w) => w.start.getTime() <= start && end <= w.end.getTime()), `${p.taskId} in working hours`).toBe(true);
+    expect(
+      working.some((w) => w.start.getTime() <= start && end <= w.end.getTime()),
+      `${p.taskId} in working hours`,
+    ).toBe(true);
     for (const b of busy) {
       const [bs, be] = [b.startAt.getTime(), b.startAt.getTime() + b.plannedMinutes * MINUTE];
       expect(end + buffer <= bs || be + buffer <= start, `${p.taskId} clear of a schedule`).toBe(true);
@@ -124,7 +158,9 @@ function expectRulesKept({ input, zone, busy, working }: Instance, result: PlanR
   }
   const sorted = [...result.placements].sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
   for (let i = 1; i < sorted.length; i++) {
-    expect(sorted[i - 1]!.endAt.getTime() + buffer, "no overlap, buffer kept").toBeLessThanOrEqual(sorted[i]!.startAt.getTime());
+    expect(sorted[i - 1]!.endAt.getTime() + buffer, "no overlap, buffer kept").toBeLessThanOrEqual(
+      sorted[i]!.startAt.getTime(),
+    );
   }
   // reasons
   for (const { taskId, reason } of result.unplaced) {
@@ -137,11 +173,20 @@ function expectRulesKept({ input, zone, busy, working }: Instance, result: PlanR
     if (reason === "NO_ROOM") {
       expect(prerequisitesPlaced).toBe(true);
       // no gap between the placed blocks holds it after its prerequisites: nothing that fits is left out
-      const after = Math.max(input.now.getTime(), ...task.prerequisites.map((q) => placed.get(q)!.endAt.getTime() + buffer));
+      const after = Math.max(
+        input.now.getTime(),
+        ...task.prerequisites.map((q) => placed.get(q)!.endAt.getTime() + buffer),
+      );
       for (const f of input.free) {
-        for (let s = firstFit(f, after, task.minutes); s !== null && s + task.minutes * MINUTE <= f.end.getTime(); s += GRID) {
+        for (
+          let s = firstFit(f, after, task.minutes);
+          s !== null && s + task.minutes * MINUTE <= f.end.getTime();
+          s += GRID
+        ) {
           const e = s + task.minutes * MINUTE;
-          const clear = result.placements.every((p) => e + buffer <= p.startAt.getTime() || p.endAt.getTime() + buffer <= s);
+          const clear = result.placements.every(
+            (p) => e + buffer <= p.startAt.getTime() || p.endAt.getTime() + buffer <= s,
+          );
           expect(clear, `${taskId} left out but fits at ${new Date(s).toISOString()}`).toBe(false);
         }
       }
@@ -213,7 +258,12 @@ function exhaustive(input: PlanInput): Tuple {
   const options = input.tasks.map((t) => {
     const starts: (number | null)[] = [null];
     for (const f of input.free) {
-      for (let s = firstFit(f, input.now.getTime(), t.minutes); s !== null && s + t.minutes * MINUTE <= f.end.getTime(); s += GRID) starts.push(s);
+      for (
+        let s = firstFit(f, input.now.getTime(), t.minutes);
+        s !== null && s + t.minutes * MINUTE <= f.end.getTime();
+        s += GRID
+      )
+        starts.push(s);
     }
     return starts;
   });
@@ -239,7 +289,12 @@ function exhaustive(input: PlanInput): Tuple {
     for (const s of options[i]!) {
       if (s !== null) {
         const e = s + input.tasks[i]!.minutes * MINUTE;
-        const clash = chosen.slice(0, i).some((o, j) => o !== null && o !== undefined && !(e + buffer <= o || o + input.tasks[j]!.minutes * MINUTE + buffer <= s));
+        const clash = chosen
+          .slice(0, i)
+          .some(
+            (o, j) =>
+              o !== null && o !== undefined && !(e + buffer <= o || o + input.tasks[j]!.minutes * MINUTE + buffer <= s),
+          );
         if (clash) continue;
       }
       chosen[i] = s;
@@ -275,10 +330,20 @@ const smallArb = fc
     // the DST night of each range is its third date; elsewhere any date will do
     const date = addDays(from, 2);
     const hours: WorkingHours = {
-      "1": [], "2": [], "3": [], "4": [], "5": [], "6": [], "7": [],
+      "1": [],
+      "2": [],
+      "3": [],
+      "4": [],
+      "5": [],
+      "6": [],
+      "7": [],
     };
     const intervals = [{ start: hhmm(firstStart), end: hhmm(firstStart + firstLength) }];
-    if (secondLength > 0) intervals.push({ start: hhmm(firstStart + firstLength + pause), end: hhmm(firstStart + firstLength + pause + secondLength) });
+    if (secondLength > 0)
+      intervals.push({
+        start: hhmm(firstStart + firstLength + pause),
+        end: hhmm(firstStart + firstLength + pause + secondLength),
+      });
     for (const d of ["1", "2", "3", "4", "5", "6", "7"] as const) (hours as Record<string, unknown>)[d] = intervals;
     const dayStart = startOfLocalDay(date, zone);
     const now = new Date(dayStart.getTime() + nowLate * GRID);
@@ -290,7 +355,15 @@ const smallArb = fc
         deadline: t.deadlineMinutes === null ? null : new Date(dayStart.getTime() + t.deadlineMinutes * MINUTE),
         prerequisites: i > 0 && t.prerequisite !== null ? [`t${t.prerequisite % i}`] : [],
       })),
-      free: freeIntervals({ workingHours: hours, timeZone: zone, from: date, to: date, busy: [], bufferMinutes: buffer, now }),
+      free: freeIntervals({
+        workingHours: hours,
+        timeZone: zone,
+        from: date,
+        to: date,
+        busy: [],
+        bufferMinutes: buffer,
+        now,
+      }),
       bufferMinutes: buffer,
       now,
       grid: { minutes: 5, origin: localGridOrigin(date, zone) },
@@ -304,7 +377,9 @@ describe("plan is optimal on small instances", () => {
       fc.property(smallArb, (input) => {
         const result = plan(input);
         expect(result.optimal).toBe(true);
-        const starts = input.tasks.map((t) => result.placements.find((p) => p.taskId === t.id)?.startAt.getTime() ?? null);
+        const starts = input.tasks.map(
+          (t) => result.placements.find((p) => p.taskId === t.id)?.startAt.getTime() ?? null,
+        );
         expect(costOf(input, starts)).toEqual(exhaustive(input));
       }),
       { numRuns: Number(process.env.PLANNER_RUNS ?? 80) },
@@ -314,9 +389,20 @@ describe("plan is optimal on small instances", () => {
   it("proves ten tasks in a working fortnight optimal within the default budget", () => {
     const zone = "Europe/Berlin";
     const from = "2026-03-23";
-    const hours: WorkingHours = Object.fromEntries(["1", "2", "3", "4", "5"].map((d) => [d, [{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }]]));
+    const hours: WorkingHours = Object.fromEntries(
+      ["1", "2", "3", "4", "5"].map((d) => [
+        d,
+        [
+          { start: "09:00", end: "12:00" },
+          { start: "13:00", end: "18:00" },
+        ],
+      ]),
+    );
     const now = instantOfWallTime(from, "08:00", zone);
-    const busy = [0, 1, 2, 3, 4, 7, 8, 9].map((d) => ({ startAt: instantOfWallTime(addDays(from, d), "10:00", zone), plannedMinutes: 60 }));
+    const busy = [0, 1, 2, 3, 4, 7, 8, 9].map((d) => ({
+      startAt: instantOfWallTime(addDays(from, d), "10:00", zone),
+      plannedMinutes: 60,
+    }));
     const minutes = [240, 90, 150, 45, 120, 30, 240, 90, 150, 60];
     const input: PlanInput = {
       tasks: minutes.map((m, i) => ({
@@ -326,7 +412,15 @@ describe("plan is optimal on small instances", () => {
         deadline: startOfLocalDay(addDays(from, 1 + ((i * 3) % 5)), zone),
         prerequisites: i % 3 === 2 ? [`t${i - 1}`] : [],
       })),
-      free: freeIntervals({ workingHours: hours, timeZone: zone, from, to: addDays(from, 13), busy, bufferMinutes: 10, now }),
+      free: freeIntervals({
+        workingHours: hours,
+        timeZone: zone,
+        from,
+        to: addDays(from, 13),
+        busy,
+        bufferMinutes: 10,
+        now,
+      }),
       bufferMinutes: 10,
       now,
       grid: { minutes: 5, origin: localGridOrigin(from, zone) },
@@ -345,33 +439,62 @@ describe("unplaced reasons", () => {
     { start: new Date("2026-12-07T11:00:00Z"), end: new Date("2026-12-07T11:30:00Z") },
   ];
   const task = (id: string, minutes: number, prerequisites: string[] = [], importance = 5): PlannerTask => ({
-    id, minutes, importance, deadline: null, prerequisites,
+    id,
+    minutes,
+    importance,
+    deadline: null,
+    prerequisites,
   });
   const reasons = (r: PlanResult) => Object.fromEntries(r.unplaced.map((u) => [u.taskId, u.reason]));
 
   it("TOO_LONG for a task longer than every free interval, BLOCKED for its dependents", () => {
-    const r = plan({ tasks: [task("long", 61), task("after", 10, ["long"]), task("then", 10, ["after"])], free, bufferMinutes: 0, now });
+    const r = plan({
+      tasks: [task("long", 61), task("after", 10, ["long"]), task("then", 10, ["after"])],
+      free,
+      bufferMinutes: 0,
+      now,
+    });
     expect(reasons(r)).toEqual({ long: "TOO_LONG", after: "BLOCKED", then: "BLOCKED" });
     expect(r.placements).toEqual([]);
   });
 
   it("BLOCKED for a prerequisite not given and for a cycle", () => {
-    const r = plan({ tasks: [task("a", 10, ["elsewhere"]), task("b", 10, ["c"]), task("c", 10, ["b"]), task("d", 10)], free, bufferMinutes: 0, now });
+    const r = plan({
+      tasks: [task("a", 10, ["elsewhere"]), task("b", 10, ["c"]), task("c", 10, ["b"]), task("d", 10)],
+      free,
+      bufferMinutes: 0,
+      now,
+    });
     expect(reasons(r)).toEqual({ a: "BLOCKED", b: "BLOCKED", c: "BLOCKED" });
     expect(r.placements.map((p) => p.taskId)).toEqual(["d"]);
   });
 
   it("NO_ROOM for a task that fits an interval but finds none left; the more important work goes in", () => {
-    const r = plan({ tasks: [task("big", 60, [], 9), task("small", 50, [], 1), task("tiny", 30, [], 2)], free, bufferMinutes: 0, now });
+    const r = plan({
+      tasks: [task("big", 60, [], 9), task("small", 50, [], 1), task("tiny", 30, [], 2)],
+      free,
+      bufferMinutes: 0,
+      now,
+    });
     expect(reasons(r)).toEqual({ small: "NO_ROOM" });
     expect(r.objective.unplacedWeightedMinutes).toBe(50);
     expect(r.optimal).toBe(true);
   });
 
   it("counts the buffer after a prerequisite and between blocks", () => {
-    const r = plan({ tasks: [task("first", 30), task("second", 25, ["first"])], free: [free[0]!], bufferMinutes: 10, now });
+    const r = plan({
+      tasks: [task("first", 30), task("second", 25, ["first"])],
+      free: [free[0]!],
+      bufferMinutes: 10,
+      now,
+    });
     expect(reasons(r)).toEqual({ second: "NO_ROOM" });
-    const fits = plan({ tasks: [task("first", 30), task("second", 20, ["first"])], free: [free[0]!], bufferMinutes: 10, now });
+    const fits = plan({
+      tasks: [task("first", 30), task("second", 20, ["first"])],
+      free: [free[0]!],
+      bufferMinutes: 10,
+      now,
+    });
     expect(fits.placements.map((p) => [p.taskId, p.startAt.toISOString()])).toEqual([
       ["first", "2026-12-07T09:00:00.000Z"],
       ["second", "2026-12-07T09:40:00.000Z"],
@@ -391,7 +514,9 @@ describe("determinism", () => {
         const input = { ...instance.input, exact: false };
         const first = plan(input);
         expect(plan(input)).toEqual(first);
-        const shuffled = [...input.tasks].sort((a, b) => ((a.id.charCodeAt(5) * seed) % 7) - ((b.id.charCodeAt(5) * seed) % 7));
+        const shuffled = [...input.tasks].sort(
+          (a, b) => ((a.id.charCodeAt(5) * seed) % 7) - ((b.id.charCodeAt(5) * seed) % 7),
+        );
         expect(plan({ ...input, tasks: shuffled })).toEqual(first);
       }),
       { numRuns: 15 },

@@ -30,7 +30,10 @@ describe("docs/asyncapi.yaml", () => {
       const matching = channels.filter((c) => c.address === type);
       expect(matching, type).toHaveLength(1);
       const channel = matching[0] as Json;
-      expect(operations.filter((o) => resolve(o.channel) === channel && o.action === "send"), type).toHaveLength(1);
+      expect(
+        operations.filter((o) => resolve(o.channel) === channel && o.action === "send"),
+        type,
+      ).toHaveLength(1);
       const messages = Object.values(channel.messages as Json).map(resolve);
       expect(messages).toHaveLength(1);
       const message = messages[0] as Json;
@@ -65,7 +68,9 @@ describe("docs/asyncapi.yaml", () => {
     expect(new RegExp(properties.url?.pattern as string).source).toBe(REMINDER_URL_PATTERN.source);
     for (const example of message.examples as { payload: Json }[]) {
       expect(ReminderPayload.parse(example.payload)).toEqual(example.payload);
-      expect(example.payload.key).toBe(reminderKey(example.payload.scheduleId as string, new Date(example.payload.startAt as string)));
+      expect(example.payload.key).toBe(
+        reminderKey(example.payload.scheduleId as string, new Date(example.payload.startAt as string)),
+      );
     }
   });
 });

@@ -25,9 +25,21 @@ describe("readPushConfig", () => {
   it.each([
     ["a missing private key", { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_SUBJECT: SUBJECT }, /VAPID_PRIVATE_KEY/],
     ["a missing subject", { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey }, /VAPID_SUBJECT/],
-    ["a subject that is no contact", { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: "ops" }, /VAPID_SUBJECT/],
-    ["a truncated public key", { VAPID_PUBLIC_KEY: pair.publicKey.slice(1), VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: SUBJECT }, /VAPID_PUBLIC_KEY/],
-    ["keys of two pairs", { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: other.privateKey, VAPID_SUBJECT: SUBJECT }, /not the private key/],
+    [
+      "a subject that is no contact",
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: "ops" },
+      /VAPID_SUBJECT/,
+    ],
+    [
+      "a truncated public key",
+      { VAPID_PUBLIC_KEY: pair.publicKey.slice(1), VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: SUBJECT },
+      /VAPID_PUBLIC_KEY/,
+    ],
+    [
+      "keys of two pairs",
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: other.privateKey, VAPID_SUBJECT: SUBJECT },
+      /not the private key/,
+    ],
   ])("reports %s and withholds the public key", (_label, env, reason) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const setting = readPushConfig(env).webPush;
@@ -42,7 +54,12 @@ describe("readPushConfig", () => {
   it("takes a Firebase service account, and reports a broken one without echoing it", () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    const account = { type: "service_account", project_id: "pinit-test", client_email: "push@pinit-test.iam.gserviceaccount.com", private_key: pem };
+    const account = {
+      type: "service_account",
+      project_id: "pinit-test",
+      client_email: "push@pinit-test.iam.gserviceaccount.com",
+      private_key: pem,
+    };
     expect(readPushConfig({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify(account) }).fcm).toEqual({
       ok: true,
       value: { projectId: "pinit-test", clientEmail: account.client_email, privateKey: pem },
@@ -50,7 +67,9 @@ describe("readPushConfig", () => {
     const notJson = readPushConfig({ FIREBASE_SERVICE_ACCOUNT: `{${pem}` }).fcm;
     expect(notJson).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
     expect(JSON.stringify(notJson)).not.toContain("PRIVATE KEY");
-    expect(readPushConfig({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ ...account, project_id: "" }) }).fcm).toMatchObject({
+    expect(
+      readPushConfig({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ ...account, project_id: "" }) }).fcm,
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/project_id/),
     });
@@ -67,7 +86,10 @@ describe("subscription keys", () => {
     // 65 bytes that start right but are no point on the curve
     const offCurve = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString("base64url");
     expect(isP256PublicKey(offCurve)).toBe(false);
-    expect(Object.keys(subscriptionKeyProblems({ p256dh: offCurve, auth: "short" }))).toEqual(["keys.p256dh", "keys.auth"]);
+    expect(Object.keys(subscriptionKeyProblems({ p256dh: offCurve, auth: "short" }))).toEqual([
+      "keys.p256dh",
+      "keys.auth",
+    ]);
     expect(isP256PublicKey("not base64!")).toBe(false);
   });
 });
@@ -77,7 +99,10 @@ describe("scripts/vapid-keys.mjs", () => {
     const run = () => execFileSync(process.execPath, ["scripts/vapid-keys.mjs"], { encoding: "utf8" });
     const output = run();
     const lines = output.trimEnd().split("\n");
-    expect(lines).toEqual([expect.stringMatching(/^VAPID_PUBLIC_KEY=[A-Za-z0-9_-]{87}$/), expect.stringMatching(/^VAPID_PRIVATE_KEY=[A-Za-z0-9_-]{43}$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^VAPID_PUBLIC_KEY=[A-Za-z0-9_-]{87}$/),
+      expect.stringMatching(/^VAPID_PRIVATE_KEY=[A-Za-z0-9_-]{43}$/),
+    ]);
     const env = Object.fromEntries(lines.map((l) => l.split("=") as [string, string]));
     expect(readPushConfig({ ...env, VAPID_SUBJECT: SUBJECT }).webPush?.ok).toBe(true);
     expect(run()).not.toBe(output);

@@ -11,12 +11,19 @@ describe("pushHostRule", () => {
     expect(pushHostRule("push.example:443")).toEqual({ host: "push.example", subdomains: false, port: "" });
   });
 
-  it.each(["", "*", "*.com", "https://fcm.googleapis.com", "fcm.googleapis.com/path", "user@host", "a*.b.com", "host:99999", "a b"])(
-    "refuses %j",
-    (entry) => {
-      expect(pushHostRule(entry)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "*",
+    "*.com",
+    "https://fcm.googleapis.com",
+    "fcm.googleapis.com/path",
+    "user@host",
+    "a*.b.com",
+    "host:99999",
+    "a b",
+  ])("refuses %j", (entry) => {
+    expect(pushHostRule(entry)).toBeNull();
+  });
 });
 
 describe("pushHostRules", () => {

@@ -42,7 +42,11 @@ describe("reminderTopic", () => {
     expect(topic).toBe(ID.replace(/-/g, ""));
     expect(topic).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // web-push refuses a topic that breaks the RFC: this one passes and is sent as the Topic header
-    const details = webpush.generateRequestDetails({ endpoint: "https://push.example/x", keys: { p256dh: "", auth: "" } }, null, { topic });
+    const details = webpush.generateRequestDetails(
+      { endpoint: "https://push.example/x", keys: { p256dh: "", auth: "" } },
+      null,
+      { topic },
+    );
     expect(details.headers.Topic).toBe(topic);
   });
 

@@ -70,7 +70,12 @@ function cacheStorage() {
 
 /** loads sw.js with stubbed service-worker globals; no indexedDB, so recording a key fails open */
 function serviceWorker(
-  options: { language?: string; status?: (url: string) => number; pages?: Page[]; fetch?: (url: string) => Promise<unknown> } = {},
+  options: {
+    language?: string;
+    status?: (url: string) => number;
+    pages?: Page[];
+    fetch?: (url: string) => Promise<unknown>;
+  } = {},
 ) {
   const listeners = new Map<string, (event: unknown) => void>();
   const shown: Shown[] = [];
@@ -96,7 +101,10 @@ function serviceWorker(
       pushManager: {
         subscribe: async (opts: unknown) => {
           subscribeCalls.push(opts);
-          return { endpoint: "https://push.example/renewed", toJSON: () => ({ endpoint: "https://push.example/renewed", keys: { p256dh: "p", auth: "a" } }) };
+          return {
+            endpoint: "https://push.example/renewed",
+            toJSON: () => ({ endpoint: "https://push.example/renewed", keys: { p256dh: "p", auth: "a" } }),
+          };
         },
       },
     },
@@ -108,9 +116,18 @@ function serviceWorker(
       },
       claim: async () => {},
     },
-    fetch: async (url: string, init: { method: string; credentials: string; headers: Record<string, string>; body: string }) => {
+    fetch: async (
+      url: string,
+      init: { method: string; credentials: string; headers: Record<string, string>; body: string },
+    ) => {
       if (options.fetch) return options.fetch(url);
-      requests.push({ url, method: init.method, credentials: init.credentials, headers: { ...init.headers }, body: init.body });
+      requests.push({
+        url,
+        method: init.method,
+        credentials: init.credentials,
+        headers: { ...init.headers },
+        body: init.body,
+      });
       const status = options.status?.(url) ?? 200;
       return { ok: status >= 200 && status < 300, status };
     },
@@ -127,7 +144,9 @@ function serviceWorker(
     await Promise.all(pending);
   }
   const push = (data: unknown) =>
-    dispatch("push", { data: data === null ? null : { json: () => (typeof data === "string" ? JSON.parse(data) : data) } });
+    dispatch("push", {
+      data: data === null ? null : { json: () => (typeof data === "string" ? JSON.parse(data) : data) },
+    });
   const click = (notification: Shown, action = "") =>
     dispatch("notificationclick", { action, notification: { data: notification.options.data, close() {} } });
   const reminderFrom = context.reminderFrom as (value: unknown) => unknown;
@@ -192,7 +211,12 @@ describe("push", () => {
     expect(options).toMatchObject({
       tag: payload().key,
       renotify: false,
-      data: { key: payload().key, occurrence: expect.stringMatching(/^[0-9a-f-]{36}$/), scheduleId: ID, url: `/today?schedule=${ID}` },
+      data: {
+        key: payload().key,
+        occurrence: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        scheduleId: ID,
+        url: `/today?schedule=${ID}`,
+      },
       actions: [
         { action: "start", title: "Start" },
         { action: "snooze", title: "Snooze 10 min" },
@@ -253,7 +277,10 @@ describe("notification clicks", () => {
         url: `/api/v1/schedules/${ID}/start`,
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": `${payload().key}:start:${occurrenceOf(notification)}` },
+        headers: {
+          "Content-Type": "application/json",
+          "Idempotency-Key": `${payload().key}:start:${occurrenceOf(notification)}`,
+        },
         body: "{}",
       },
     ]);
@@ -282,7 +309,10 @@ describe("notification clicks", () => {
 
   it("a notification shown by an older version (no occurrence) keeps its old key", async () => {
     const sw = serviceWorker();
-    await sw.click({ title: "x", options: { data: { key: payload().key, scheduleId: ID, url: payload().url } } }, "start");
+    await sw.click(
+      { title: "x", options: { data: { key: payload().key, scheduleId: ID, url: payload().url } } },
+      "start",
+    );
     expect(sw.requests[0]?.headers["Idempotency-Key"]).toBe(`${payload().key}:start`);
   });
 
@@ -301,7 +331,10 @@ describe("notification clicks", () => {
         url: `/api/v1/schedules/${ID}/reminder/snooze`,
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": expect.stringMatching(new RegExp(`^${payload().key}:snooze:[0-9a-f-]{36}$`)) },
+        headers: {
+          "Content-Type": "application/json",
+          "Idempotency-Key": expect.stringMatching(new RegExp(`^${payload().key}:snooze:[0-9a-f-]{36}$`)),
+        },
         body: '{"minutes":10}',
       },
     ]);
@@ -377,7 +410,11 @@ describe("a replaced subscription", () => {
     await sw.dispatch("pushsubscriptionchange", { oldSubscription: old, newSubscription: null });
     expect(sw.subscribeCalls).toEqual([{ userVisibleOnly: true }]);
     expect(sw.requests.map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([
-      ["POST", "/api/v1/push/subscriptions", { endpoint: "https://push.example/renewed", keys: { p256dh: "p", auth: "a" } }],
+      [
+        "POST",
+        "/api/v1/push/subscriptions",
+        { endpoint: "https://push.example/renewed", keys: { p256dh: "p", auth: "a" } },
+      ],
       ["DELETE", "/api/v1/push/subscriptions", { endpoint: "https://push.example/old" }],
     ]);
   });

@@ -9,16 +9,27 @@ import { reason, type AccountTranslator } from "@/lib/i18n/reasons";
 import en from "@/messages/en/account.json";
 import ko from "@/messages/ko/account.json";
 
-const koT = createTranslator({ locale: "ko", messages: { account: ko }, namespace: "account" }) as unknown as AccountTranslator;
+const koT = createTranslator({
+  locale: "ko",
+  messages: { account: ko },
+  namespace: "account",
+}) as unknown as AccountTranslator;
 
 const time = fc.oneof(
   fc.constantFrom("00:00", "09:00", "12:00", "18:00", "23:59", "24:00", "9:00", "25:00", ""),
   fc.string({ maxLength: 6 }),
 );
 const value = fc.oneof(time, fc.integer(), fc.constant(null), fc.constant(undefined));
-const interval = fc.oneof(fc.record({ start: time, end: time }), fc.record({ start: value, end: value, extra: value }), value);
+const interval = fc.oneof(
+  fc.record({ start: time, end: time }),
+  fc.record({ start: value, end: value, extra: value }),
+  value,
+);
 const day = fc.oneof(fc.array(interval, { maxLength: 14 }), value);
-const week = fc.oneof(fc.record(Object.fromEntries(ISO_WEEKDAYS.map((d) => [d, day])) as Record<string, typeof day>), value);
+const week = fc.oneof(
+  fc.record(Object.fromEntries(ISO_WEEKDAYS.map((d) => [d, day])) as Record<string, typeof day>),
+  value,
+);
 
 describe("working-hours refusals", () => {
   it("are all said in Korean, whatever the input", () => {

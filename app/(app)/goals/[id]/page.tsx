@@ -53,7 +53,9 @@ export default async function GoalPage({
     listTasks(member.id, { status: "archived", goalId: goal.id, limit: TASKS_READ }, now),
   ]);
   // the plan reads in deadline order, whatever list a task came from
-  const tasks: TaskView[] = [...open.items, ...archived.items].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.createdAt.localeCompare(b.createdAt));
+  const tasks: TaskView[] = [...open.items, ...archived.items].sort(
+    (a, b) => a.deadline.localeCompare(b.deadline) || a.createdAt.localeCompare(b.createdAt),
+  );
   const byId = new Map(tasks.map((task) => [task.id, task]));
   const today = localDate(now, member.timezone);
   const p = goal.progress;
@@ -68,7 +70,9 @@ export default async function GoalPage({
   const critical = new Set(criticalPath(planTasks));
   const next = p.nextTaskIds.flatMap((taskId) => (byId.has(taskId) ? [byId.get(taskId)!] : []));
   const duration = (minutes: number) =>
-    minutes >= 60 ? t("goal.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t("goal.minutes", { count: minutes });
+    minutes >= 60
+      ? t("goal.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
+      : t("goal.minutes", { count: minutes });
   const date = (d: string | null) => (d ? formatDeadline(d, member.locale) : t("goal.none"));
 
   return (
@@ -127,22 +131,33 @@ export default async function GoalPage({
           {t("goal.nextTasks")}
         </h2>
         {next.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-line p-4 text-center text-muted">{t("goal.noNextTasks")}</p>
+          <p className="rounded-xl border border-dashed border-line p-4 text-center text-muted">
+            {t("goal.noNextTasks")}
+          </p>
         ) : (
           <ul className="flex flex-col gap-3" data-testid="goal-next-tasks">
             {next.map((task) => (
               <li key={task.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-3`}>
                 <div>
-                  <Link href={`/tasks/${task.id}`} className="font-semibold text-ink underline-offset-2 hover:underline">
+                  <Link
+                    href={`/tasks/${task.id}`}
+                    className="font-semibold text-ink underline-offset-2 hover:underline"
+                  >
                     {task.title}
                   </Link>
                   <p className="text-sm text-muted">{formatDeadline(task.deadline, member.locale)}</p>
                 </div>
                 <div className="flex flex-wrap items-start gap-2">
                   {task.scheduleId ? (
-                    <span className="inline-flex min-h-11 items-center rounded-full bg-surface-tint px-3 text-sm font-semibold text-ink">{t("goal.scheduled")}</span>
+                    <span className="inline-flex min-h-11 items-center rounded-full bg-surface-tint px-3 text-sm font-semibold text-ink">
+                      {t("goal.scheduled")}
+                    </span>
                   ) : (
-                    <Link href={`/tasks/${task.id}#task-schedule-title`} className={quietButtonClass} aria-label={`${t("goal.scheduleIt")}: ${task.title}`}>
+                    <Link
+                      href={`/tasks/${task.id}#task-schedule-title`}
+                      className={quietButtonClass}
+                      aria-label={`${t("goal.scheduleIt")}: ${task.title}`}
+                    >
                       {t("goal.scheduleIt")}
                     </Link>
                   )}
@@ -159,7 +174,9 @@ export default async function GoalPage({
           {t("goal.plan")}
         </h2>
         {tasks.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-line p-4 text-center text-muted">{t("goal.planEmpty")}</p>
+          <p className="rounded-xl border border-dashed border-line p-4 text-center text-muted">
+            {t("goal.planEmpty")}
+          </p>
         ) : (
           <>
             <PlanPicture
@@ -192,7 +209,15 @@ export default async function GoalPage({
 
       <BreakdownEditor goalId={goal.id} today={today} autoPropose={breakdown === "1"} />
 
-      <GoalControls goal={{ id: goal.id, title: goal.title, description: goal.description, targetDate: goal.targetDate, version: goal.version }} />
+      <GoalControls
+        goal={{
+          id: goal.id,
+          title: goal.title,
+          description: goal.description,
+          targetDate: goal.targetDate,
+          version: goal.version,
+        }}
+      />
     </main>
   );
 }

@@ -47,7 +47,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           {goal ? (
-            <Link href={`/goals/${goal.id}`} className="font-medium text-brand-strong underline-offset-2 hover:underline" data-testid="task-goal">
+            <Link
+              href={`/goals/${goal.id}`}
+              className="font-medium text-brand-strong underline-offset-2 hover:underline"
+              data-testid="task-goal"
+            >
               {goal.title}
             </Link>
           ) : null}
@@ -70,14 +74,27 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       </dl>
 
       {openPrerequisites.length > 0 && !task.completed ? (
-        <p className="rounded-lg border border-amber-700/40 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="blocked">
+        <p
+          className="rounded-lg border border-amber-700/40 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="blocked"
+        >
           {t("task.blocked", { tasks: openPrerequisites.map((p) => p.title).join(", ") })}
         </p>
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TaskLinks title={t("task.prerequisites")} tasks={previous} empty={t("task.noPrerequisites")} doneLabel={t("tasks.completedBadge")} />
-        <TaskLinks title={t("task.followUps")} tasks={next} empty={t("task.noFollowUps")} doneLabel={t("tasks.completedBadge")} />
+        <TaskLinks
+          title={t("task.prerequisites")}
+          tasks={previous}
+          empty={t("task.noPrerequisites")}
+          doneLabel={t("tasks.completedBadge")}
+        />
+        <TaskLinks
+          title={t("task.followUps")}
+          tasks={next}
+          empty={t("task.noFollowUps")}
+          doneLabel={t("tasks.completedBadge")}
+        />
       </div>
 
       <section aria-labelledby="task-schedule-title" className={cardClass}>
@@ -90,14 +107,19 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               <span className="font-semibold">{t(`task.states.${schedule.state}`)}</span>
               {" · "}
               <time dateTime={schedule.startAt}>
-                {new Intl.DateTimeFormat(intlLocale(member.locale), { dateStyle: "medium", timeStyle: "short", timeZone: member.timezone }).format(
-                  new Date(schedule.startAt),
-                )}
+                {new Intl.DateTimeFormat(intlLocale(member.locale), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: member.timezone,
+                }).format(new Date(schedule.startAt))}
               </time>
               {" · "}
               {t(`task.types.${schedule.type}`)}
             </p>
-            <Link href={`/today?date=${localDate(new Date(schedule.startAt), member.timezone)}`} className={textLinkClass}>
+            <Link
+              href={`/today?date=${localDate(new Date(schedule.startAt), member.timezone)}`}
+              className={textLinkClass}
+            >
               {t("task.openToday")}
             </Link>
           </div>
@@ -115,7 +137,17 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   );
 }
 
-function TaskLinks({ title, tasks, empty, doneLabel }: { title: string; tasks: TaskView[]; empty: string; doneLabel: string }) {
+function TaskLinks({
+  title,
+  tasks,
+  empty,
+  doneLabel,
+}: {
+  title: string;
+  tasks: TaskView[];
+  empty: string;
+  doneLabel: string;
+}) {
   return (
     <section className={cardClass} aria-label={title}>
       <h2 className="font-semibold">{title}</h2>

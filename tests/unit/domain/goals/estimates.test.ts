@@ -12,7 +12,11 @@ import {
 } from "@/lib/domain/goals/estimates";
 import { DEFAULT_ESTIMATE_MINUTES as DEFAULT_MINUTES, DIFFICULTIES, type Difficulty } from "@/lib/domain/limits";
 
-const done = (difficulty: CompletedTask["difficulty"], realMinutes: number | null, expectedMinutes: number | null = null) => ({
+const done = (
+  difficulty: CompletedTask["difficulty"],
+  realMinutes: number | null,
+  expectedMinutes: number | null = null,
+) => ({
   difficulty,
   realMinutes,
   expectedMinutes,
@@ -43,15 +47,22 @@ describe("estimateMinutes", () => {
 
   it("always lies within 5–720 and between the smallest and largest history when it uses one", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DIFFICULTIES), fc.array(fc.integer({ min: 1, max: 2000 }), { maxLength: 12 }), (d, real) => {
-        const value = estimateMinutes(d, real.map((r) => done(d, r)));
-        expect(value).toBeGreaterThanOrEqual(5);
-        expect(value).toBeLessThanOrEqual(720);
-        if (real.length >= 3) {
-          expect(value).toBeGreaterThanOrEqual(Math.min(720, Math.max(5, Math.min(...real))));
-          expect(value).toBeLessThanOrEqual(Math.max(5, Math.min(720, Math.max(...real))));
-        } else expect(value).toBe(DEFAULT_MINUTES[d]);
-      }),
+      fc.property(
+        fc.constantFrom(...DIFFICULTIES),
+        fc.array(fc.integer({ min: 1, max: 2000 }), { maxLength: 12 }),
+        (d, real) => {
+          const value = estimateMinutes(
+            d,
+            real.map((r) => done(d, r)),
+          );
+          expect(value).toBeGreaterThanOrEqual(5);
+          expect(value).toBeLessThanOrEqual(720);
+          if (real.length >= 3) {
+            expect(value).toBeGreaterThanOrEqual(Math.min(720, Math.max(5, Math.min(...real))));
+            expect(value).toBeLessThanOrEqual(Math.max(5, Math.min(720, Math.max(...real))));
+          } else expect(value).toBe(DEFAULT_MINUTES[d]);
+        },
+      ),
     );
   });
 
@@ -65,7 +76,12 @@ describe("realMinutes", () => {
     expect(realMinutes(0)).toBe(0);
     expect(realMinutes(20)).toBe(0);
     // a sample of 0 minutes is no sample: three of them leave the table's 30 for difficulty 2
-    expect(estimateMinutes(2, [0, 20, 0].map((seconds) => done(2, realMinutes(seconds))))).toBe(30);
+    expect(
+      estimateMinutes(
+        2,
+        [0, 20, 0].map((seconds) => done(2, realMinutes(seconds))),
+      ),
+    ).toBe(30);
     expect(realMinutes(30)).toBe(1);
     expect(realMinutes(5400)).toBe(90);
     expect(realMinutes(5429)).toBe(90);
@@ -80,7 +96,14 @@ describe("median", () => {
 
 describe("calibration", () => {
   it("is Σ real ÷ Σ expected per difficulty, over tasks with both", () => {
-    const history = [done(5, 140, 100), done(5, 70, 50), done(5, null, 60), done(5, 30, null), done(8, 100, 200), done(13, 50, 0)];
+    const history = [
+      done(5, 140, 100),
+      done(5, 70, 50),
+      done(5, null, 60),
+      done(5, 30, null),
+      done(8, 100, 200),
+      done(13, 50, 0),
+    ];
     expect(calibration(history)).toEqual([
       { difficulty: 5, tasks: 2, ratio: 1.4 },
       { difficulty: 8, tasks: 1, ratio: 0.5 },

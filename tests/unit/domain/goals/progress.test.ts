@@ -90,14 +90,26 @@ describe("working hours", () => {
   it("knows ISO weekdays and finds overlaps (touching ends do not overlap)", () => {
     expect(isoWeekday("2026-12-07")).toBe("1");
     expect(isoWeekday("2026-12-13")).toBe("7");
-    expect(overlappingIntervals([{ start: "09:00", end: "12:00" }, { start: "12:00", end: "13:00" }])).toEqual([]);
-    expect(overlappingIntervals([{ start: "13:00", end: "18:00" }, { start: "09:00", end: "13:30" }])).toEqual([[1, 0]]);
+    expect(
+      overlappingIntervals([
+        { start: "09:00", end: "12:00" },
+        { start: "12:00", end: "13:00" },
+      ]),
+    ).toEqual([]);
+    expect(
+      overlappingIntervals([
+        { start: "13:00", end: "18:00" },
+        { start: "09:00", end: "13:30" },
+      ]),
+    ).toEqual([[1, 0]]);
   });
 
   it("fills work into the intervals from now, skipping nights and weekends", () => {
     // 10:00–18:00 is 8 h on Monday: 8 h of work end at 18:00, 8 h 1 min on Tuesday 09:01
     expect(finishOfWork(DEFAULT_WORKING_HOURS, SEOUL, MONDAY_10, 8 * 60)).toEqual(new Date("2026-12-07T09:00:00.000Z"));
-    expect(finishOfWork(DEFAULT_WORKING_HOURS, SEOUL, MONDAY_10, 8 * 60 + 1)).toEqual(new Date("2026-12-08T00:01:00.000Z"));
+    expect(finishOfWork(DEFAULT_WORKING_HOURS, SEOUL, MONDAY_10, 8 * 60 + 1)).toEqual(
+      new Date("2026-12-08T00:01:00.000Z"),
+    );
     // Friday 17:00 + 2 h: one hour on Friday, the weekend skipped, Monday 10:00
     const friday17 = new Date("2026-12-11T08:00:00.000Z");
     expect(finishOfWork(DEFAULT_WORKING_HOURS, SEOUL, friday17, 120)).toEqual(new Date("2026-12-14T01:00:00.000Z"));
@@ -143,14 +155,18 @@ describe("longestChain", () => {
 
   it("is at least the heaviest task and at most the sum (random DAGs)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(11), fc.nat(11))), (ws, pairs) => {
-        const weights = new Map(ws.map((w, i) => [`t${i}`, w]));
-        // edges from a lower to a higher index: acyclic
-        const edges = pairs.filter(([a, b]) => a < b && b < ws.length).map(([a, b]): Edge => [`t${a}`, `t${b}`]);
-        const longest = longestChain(weights, edges);
-        expect(longest).toBeGreaterThanOrEqual(Math.max(...ws));
-        expect(longest).toBeLessThanOrEqual(ws.reduce((x, y) => x + y, 0));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(11), fc.nat(11))),
+        (ws, pairs) => {
+          const weights = new Map(ws.map((w, i) => [`t${i}`, w]));
+          // edges from a lower to a higher index: acyclic
+          const edges = pairs.filter(([a, b]) => a < b && b < ws.length).map(([a, b]): Edge => [`t${a}`, `t${b}`]);
+          const longest = longestChain(weights, edges);
+          expect(longest).toBeGreaterThanOrEqual(Math.max(...ws));
+          expect(longest).toBeLessThanOrEqual(ws.reduce((x, y) => x + y, 0));
+        },
+      ),
     );
   });
 });
@@ -188,7 +204,10 @@ describe("goalProgress", () => {
 
   it("is on track when the projected finish is on or before the target date", () => {
     const tasks = [task("a", { expectedMinutes: 9 * 60 })]; // 8 h on Monday, 1 h on Tuesday
-    expect(goalProgress(input(tasks, { targetDate: "2026-12-08" }))).toMatchObject({ projectedFinishDate: "2026-12-08", onTrack: true });
+    expect(goalProgress(input(tasks, { targetDate: "2026-12-08" }))).toMatchObject({
+      projectedFinishDate: "2026-12-08",
+      onTrack: true,
+    });
     expect(goalProgress(input(tasks, { targetDate: "2026-12-07" }))).toMatchObject({ onTrack: false });
     expect(goalProgress(input(tasks, { targetDate: "2026-12-31", workingHours: EMPTY_WEEK }))).toMatchObject({
       projectedFinishDate: null,
@@ -205,7 +224,11 @@ describe("goalProgress", () => {
       projectedFinishDate: null,
       onTrack: true,
     });
-    expect(goalProgress(input([], { targetDate: "2026-12-01" }))).toMatchObject({ tasks: 0, projectedFinishDate: null, onTrack: null });
+    expect(goalProgress(input([], { targetDate: "2026-12-01" }))).toMatchObject({
+      tasks: 0,
+      projectedFinishDate: null,
+      onTrack: null,
+    });
   });
 
   it("estimates open tasks without expected minutes from the member's history", () => {

@@ -6,6 +6,7 @@ import { MemberView, SignUpInput } from "@/lib/contracts/member";
 import { apiHandler } from "@/lib/http/api";
 import { signUp } from "@/lib/services/members/sign-up";
 
-export const POST = apiHandler({ auth: false, body: SignUpInput, status: 201, output: MemberView }, ({ body, request }) =>
-  signUp(body, { address: clientAddress(request.headers) }),
+export const POST = apiHandler(
+  { auth: false, body: SignUpInput, status: 201, output: MemberView },
+  ({ body, request }) => signUp(body, { address: clientAddress(request.headers) }),
 );

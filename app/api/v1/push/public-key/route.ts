@@ -7,4 +7,7 @@ import { vapidPublicKey } from "@/lib/push/config";
 // read per request: the environment decides, not the build
 export const dynamic = "force-dynamic";
 
-export const GET = apiHandler({ auth: false, output: PushPublicKeyView }, () => ({ publicKey: vapidPublicKey() }) satisfies PushPublicKeyView);
+export const GET = apiHandler(
+  { auth: false, output: PushPublicKeyView },
+  () => ({ publicKey: vapidPublicKey() }) satisfies PushPublicKeyView,
+);

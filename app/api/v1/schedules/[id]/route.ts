@@ -5,12 +5,22 @@ import { deleteSchedule } from "@/lib/services/schedules/delete-schedule";
 import { getSchedule } from "@/lib/services/schedules/read-schedules";
 import { updateSchedule } from "@/lib/services/schedules/update-schedule";
 
-export const GET = apiHandler({ params: IdParams, output: ScheduleView }, ({ memberId, params }) => getSchedule(memberId, params.id));
-
-export const PATCH = apiHandler({ params: IdParams, body: UpdateScheduleInput, output: ScheduleView }, ({ memberId, params, body }) =>
-  updateSchedule(memberId, params.id, { ...body, startAt: body.startAt === undefined ? undefined : new Date(body.startAt) }),
+export const GET = apiHandler({ params: IdParams, output: ScheduleView }, ({ memberId, params }) =>
+  getSchedule(memberId, params.id),
 );
 
-export const DELETE = apiHandler({ params: IdParams, query: DeleteScheduleQuery, status: 204 }, async ({ memberId, params, query }) => {
-  await deleteSchedule(memberId, params.id, query);
-});
+export const PATCH = apiHandler(
+  { params: IdParams, body: UpdateScheduleInput, output: ScheduleView },
+  ({ memberId, params, body }) =>
+    updateSchedule(memberId, params.id, {
+      ...body,
+      startAt: body.startAt === undefined ? undefined : new Date(body.startAt),
+    }),
+);
+
+export const DELETE = apiHandler(
+  { params: IdParams, query: DeleteScheduleQuery, status: 204 },
+  async ({ memberId, params, query }) => {
+    await deleteSchedule(memberId, params.id, query);
+  },
+);

@@ -4,6 +4,7 @@ import { IdParams } from "@/lib/contracts/common";
 import { apiHandler } from "@/lib/http/api";
 import { breakdownGoal } from "@/lib/services/goals/breakdown-goal";
 
-export const POST = apiHandler({ params: IdParams, body: BreakdownInput, output: BreakdownProposal }, ({ memberId, params, body }) =>
-  breakdownGoal(memberId, params.id, body),
+export const POST = apiHandler(
+  { params: IdParams, body: BreakdownInput, output: BreakdownProposal },
+  ({ memberId, params, body }) => breakdownGoal(memberId, params.id, body),
 );

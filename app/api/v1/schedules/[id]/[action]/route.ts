@@ -6,5 +6,6 @@ import { transitionSchedule } from "@/lib/services/schedules/transition-schedule
 // the key is handled by apiHandler's idempotent: true, like every creating POST
 export const POST = apiHandler(
   { params: ScheduleActionParams, body: TransitionInput, output: ScheduleView, idempotent: true },
-  async ({ memberId, params, body }) => (await transitionSchedule(memberId, params.id, params.action, { switch: body.switch })).schedule,
+  async ({ memberId, params, body }) =>
+    (await transitionSchedule(memberId, params.id, params.action, { switch: body.switch })).schedule,
 );

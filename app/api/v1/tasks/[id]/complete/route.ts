@@ -3,6 +3,7 @@ import { TaskView } from "@/lib/contracts/task";
 import { apiHandler } from "@/lib/http/api";
 import { completeTask } from "@/lib/services/tasks/complete-task";
 
-export const POST = apiHandler({ params: IdParams, body: EmptyBody, output: TaskView, idempotent: true }, ({ memberId, params }) =>
-  completeTask(memberId, params.id),
+export const POST = apiHandler(
+  { params: IdParams, body: EmptyBody, output: TaskView, idempotent: true },
+  ({ memberId, params }) => completeTask(memberId, params.id),
 );
