@@ -75,7 +75,7 @@ describe("signing out on this device", () => {
       await until(page, async () => !!(await caches.match("/settings")), "", "the worker keeps /settings");
       expect(await keptPages(page)).toEqual(["/settings", "/today"]);
 
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await page.waitForURL(/\/signin/);
       await until(
         page,
