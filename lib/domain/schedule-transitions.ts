@@ -61,3 +61,13 @@ export function sessionEffect(action: ScheduleAction): SessionEffect {
 
 /** actions that run a schedule (subject to "one running per member": ANOTHER_SCHEDULE_ACTIVE or switch) */
 export const RUNNING_ACTIONS: readonly ScheduleAction[] = Object.freeze(["start", "resume"] as const);
+
+/**
+ * Whether `action` changes nothing but its own schedule: a pause, or a resume that switches nothing (no other
+ * schedule is paused for it). Such a transition leaves the day, the week strip, the overdue banner and which paused
+ * schedule the mini player falls back to as they were, so the UI needs only the schedule the answer carries and no
+ * page is re-rendered for it.
+ */
+export function changesOnlyItself(action: ScheduleAction, switchRequested: boolean): boolean {
+  return action === "pause" || (action === "resume" && !switchRequested);
+}

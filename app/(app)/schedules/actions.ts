@@ -5,6 +5,7 @@ import * as z from "zod";
 import { Id, IdempotencyKey } from "@/lib/contracts/common";
 import { CreateScheduleInput, ScheduleActionParams, UpdateScheduleInput } from "@/lib/contracts/schedule";
 import { memberAction } from "@/lib/actions/safe-action";
+import { changesOnlyItself } from "@/lib/domain/schedule-transitions";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { deleteSchedule } from "@/lib/services/schedules/delete-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
@@ -51,6 +52,7 @@ export const transitionScheduleAction = memberAction
       switch: rest.switch,
       idempotency: { key: idempotencyKey, fingerprint },
     });
-    refresh();
+    // a pause, or a resume that switches nothing, changes only the schedule the store holds from the answer
+    if (!changesOnlyItself(action, rest.switch)) refresh();
     return schedule;
   });

@@ -6,6 +6,7 @@ import {
   RUNNING_ACTIONS,
   TRANSITIONS,
   allowedActions,
+  changesOnlyItself,
   isScheduleAction,
   nextState,
   sessionEffect,
@@ -171,5 +172,22 @@ describe("a schedule driven by the table", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("changesOnlyItself: which transitions re-render no page", () => {
+  it("is a pause, or a resume that switches nothing", () => {
+    expect(changesOnlyItself("pause", false)).toBe(true);
+    expect(changesOnlyItself("pause", true)).toBe(true);
+    expect(changesOnlyItself("resume", false)).toBe(true);
+  });
+
+  it("is never a transition that can change another schedule, the day or the statistics", () => {
+    // a resume with switch may pause the running schedule; start, complete, stop and reset change what the day shows
+    expect(changesOnlyItself("resume", true)).toBe(false);
+    for (const action of ["start", "complete", "stop", "reset"] as const) {
+      expect(changesOnlyItself(action, false)).toBe(false);
+      expect(changesOnlyItself(action, true)).toBe(false);
+    }
   });
 });
