@@ -74,10 +74,3 @@ export function findCycle(edges: readonly Edge[]): string[] | null {
   }
   return null;
 }
-
-/** the tasks that must be done directly before `taskId` (its previous tasks), each once, in edge order */
-export function previousOf(edges: readonly Edge[], taskId: string): string[] {
-  const previous = new Set<string>();
-  for (const [p, next] of edges) if (next === taskId) previous.add(p);
-  return [...previous];
-}

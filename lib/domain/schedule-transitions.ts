@@ -30,11 +30,6 @@ export function allowedActions(from: ScheduleState): ScheduleAction[] {
   return SCHEDULE_ACTIONS.filter((action) => nextState(from, action) !== null);
 }
 
-/** narrows a path segment such as `/schedules/{id}/{action}` to an action */
-export function isScheduleAction(x: string): x is ScheduleAction {
-  return (SCHEDULE_ACTIONS as readonly string[]).includes(x);
-}
-
 /** what an allowed action does to work sessions */
 export type SessionEffect = { closesOpenSession: boolean; opensSession: boolean; discardsSessions: boolean };
 

@@ -94,20 +94,6 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 }
 
 /**
- * The value of an idempotent service call (lib/services/idempotency.ts's Outcome): marks a replay
- * with Idempotent-Replayed: true, then returns the value or throws the refusal, so that a replayed
- * refusal gets the header too.
- */
-export function answerOutcome<T>(
-  outcome: { ok: true; value: T; replayed: boolean } | { ok: false; error: unknown; replayed: boolean },
-  responseHeaders: Headers,
-): T {
-  if (outcome.replayed) responseHeaders.set(IDEMPOTENT_REPLAYED_HEADER, "true");
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
-
-/**
  * Binds the wrapper to the real authentication, once:
  *   // lib/http/api.ts
  *   export const apiHandler = createApiHandler({ authenticate });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { applyEdgeChanges, edgeKey, findCycle, previousOf, type Edge } from "@/lib/domain/graph";
+import { applyEdgeChanges, edgeKey, findCycle, type Edge } from "@/lib/domain/graph";
 
 const keys = (edges: readonly Edge[]) => new Set(edges.map(edgeKey));
 
@@ -123,21 +123,6 @@ describe("applyEdgeChanges", () => {
     const input: Edge[] = [["a", "b"]];
     applyEdgeChanges(input, { add: [["b", "c"]], remove: [["a", "b"]] });
     expect(input).toEqual([["a", "b"]]);
-  });
-});
-
-describe("previousOf", () => {
-  it("lists a task's direct previous tasks once each", () => {
-    const edges: Edge[] = [
-      ["a", "c"],
-      ["b", "c"],
-      ["c", "d"],
-      ["a", "c"],
-      ["x", "y"],
-    ];
-    expect(previousOf(edges, "c")).toEqual(["a", "b"]);
-    expect(previousOf(edges, "d")).toEqual(["c"]);
-    expect(previousOf(edges, "a")).toEqual([]);
   });
 });
 

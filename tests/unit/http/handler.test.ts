@@ -8,7 +8,6 @@ import { ScheduleActionParams, TransitionInput, ListSchedulesQuery } from "@/lib
 import { CreateTaskInput, ListTasksQuery, TaskView, UpdateTaskInput } from "@/lib/contracts/task";
 import {
   MAX_BODY_BYTES,
-  answerOutcome,
   canonicalJson,
   createApiHandler,
   json,
@@ -407,27 +406,6 @@ describe("Idempotency-Key and fingerprint", () => {
   it("canonical JSON ignores key order", () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 1 }] })).toBe('{"a":[{"c":1,"d":2}],"b":1}');
     expect(requestFingerprint("post", "/x", { b: 1, a: 2 })).toBe(requestFingerprint("POST", "/x", { a: 2, b: 1 }));
-  });
-
-  it("answerOutcome marks a replay, success or refusal", async () => {
-    const replayed = apiHandler({}, ({ responseHeaders }) =>
-      answerOutcome({ ok: true, value: { state: "IN_PROGRESS" }, replayed: true }, responseHeaders),
-    );
-    const ok = await call(replayed, { method: "POST" });
-    expect(ok.headers.get("idempotent-replayed")).toBe("true");
-    expect(await ok.json()).toEqual({ state: "IN_PROGRESS" });
-
-    const refused = apiHandler({}, ({ responseHeaders }) =>
-      answerOutcome({ ok: false, error: notFound("Schedule"), replayed: true }, responseHeaders),
-    );
-    const no = await call(refused, { method: "POST" });
-    expect(no.status).toBe(404);
-    expect(no.headers.get("idempotent-replayed")).toBe("true");
-
-    const first = apiHandler({}, ({ responseHeaders }) =>
-      answerOutcome({ ok: true, value: 1, replayed: false }, responseHeaders),
-    );
-    expect((await call(first, { method: "POST" })).headers.get("idempotent-replayed")).toBeNull();
   });
 });
 
