@@ -1,58 +1,16 @@
 import "server-only";
 // What services answer: plain JSON-ready views, the same for the HTTP API (api.md's shapes), the server
 // actions and the UI. Instants are ISO 8601 strings, dates are YYYY-MM-DD, durations whole seconds.
-import { allowedActions, type ScheduleAction, type ScheduleState } from "@/lib/domain/schedule-transitions";
+import { allowedActions, type ScheduleState } from "@/lib/domain/schedule-transitions";
 import { elapsedSeconds } from "@/lib/domain/time";
-import type { Locale, ScheduleType } from "@/lib/domain/limits";
-import type { WorkingHours } from "@/lib/domain/goals/working-hours";
+import type { ScheduleType } from "@/lib/domain/limits";
+import type { ScheduleView } from "@/lib/contracts/schedule";
+import type { TaskView } from "@/lib/contracts/task";
 
-export type ScheduleView = {
-  id: string;
-  title: string;
-  description: string;
-  startAt: string;
-  plannedMinutes: number;
-  type: ScheduleType;
-  state: ScheduleState;
-  taskId: string | null;
-  elapsedSeconds: number;
-  sessionStartedAt: string | null;
-  allowedActions: ScheduleAction[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type TaskView = {
-  id: string;
-  title: string;
-  description: string;
-  deadline: string;
-  importance: number;
-  difficulty: number;
-  expectedMinutes: number | null;
-  completed: boolean;
-  previousTaskIds: string[];
-  nextTaskIds: string[];
-  scheduleId: string | null;
-  goalId: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type MemberView = {
-  id: string;
-  username: string | null;
-  nickname: string;
-  timezone: string;
-  dailyGoalMinutes: number;
-  reminderLeadMinutes: number;
-  locale: Locale;
-  workingHours: WorkingHours;
-  bufferMinutes: number;
-  activeScheduleId: string | null;
-};
+// the views' types are the contracts' (lib/contracts): one definition, which the API also documents
+export type { ScheduleView } from "@/lib/contracts/schedule";
+export type { TaskView } from "@/lib/contracts/task";
+export type { MemberView } from "@/lib/contracts/member";
 
 type Session = { startedAt: Date; endedAt: Date | null };
 export type ScheduleRow = {

@@ -2,10 +2,11 @@
 // member's list. Progress is computed from the data each time (lib/domain/goals/progress.ts), in a fixed number
 // of queries whatever the number of goals: the goals, their tasks with prerequisites and sessions, the member,
 // and (only when an open task has no expected minutes) the member's history for estimates.
+import type { GoalView } from "@/lib/contracts/goal";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/domain/errors";
 import { estimator } from "@/lib/domain/goals/estimates";
-import { goalProgress, type GoalProgress } from "@/lib/domain/goals/progress";
+import { goalProgress } from "@/lib/domain/goals/progress";
 import type { GoalStatus } from "@/lib/domain/limits";
 import { elapsedSeconds } from "@/lib/domain/time";
 import { workingHoursOf } from "../members/view";
@@ -13,17 +14,7 @@ import { assertId, type Tx } from "../transaction";
 import { toDateString } from "../views";
 import { memberEstimator } from "./estimates";
 
-export type GoalView = {
-  id: string;
-  title: string;
-  description: string;
-  targetDate: string | null;
-  status: GoalStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  progress: GoalProgress;
-};
+export type { GoalView } from "@/lib/contracts/goal";
 
 export type GoalRow = {
   id: string;

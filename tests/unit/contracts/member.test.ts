@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type * as z from "zod";
 import {
   MemberView,
   SignUpInput,
@@ -9,8 +8,7 @@ import {
   TimeZone,
 } from "@/lib/contracts/member";
 import { DeletePushSubscriptionInput, PushSubscriptionInput } from "@/lib/contracts/push";
-import type { MemberView as ServiceMemberView } from "@/lib/services/views";
-import { ID1, accept, refuse, type Equal } from "./helpers";
+import { ID1, accept, refuse } from "./helpers";
 
 describe("TimeZone", () => {
   it.each(["Asia/Seoul", "UTC", "America/New_York", "Etc/GMT+9"])("takes %s", (tz) =>
@@ -141,23 +139,6 @@ describe("MemberView and TokenResponse", () => {
     expect(refuse(TokenResponse, { accessToken: "t", tokenType: "bearer", expiresIn: 3600 })).toHaveProperty(
       "tokenType",
     );
-  });
-  it("MemberView has the type the services return", () => {
-    type Declared = {
-      id: string;
-      username: string | null;
-      nickname: string;
-      timezone: string;
-      dailyGoalMinutes: number;
-      reminderLeadMinutes: number;
-      locale: "ko" | "en";
-      workingHours: Record<"1" | "2" | "3" | "4" | "5" | "6" | "7", { start: string; end: string }[]>;
-      bufferMinutes: number;
-      activeScheduleId: string | null;
-    };
-    const same: Equal<z.output<typeof MemberView>, Declared> = true;
-    const sameAsService: Equal<z.output<typeof MemberView>, ServiceMemberView> = true;
-    expect(same && sameAsService).toBe(true);
   });
 });
 

@@ -14,7 +14,6 @@ import {
 import { WeekQuery, WeekStatistics } from "@/lib/contracts/statistics";
 import { summarizeWeek, type WeekSummary } from "@/lib/domain/statistics";
 import { allowedActions } from "@/lib/domain/schedule-transitions";
-import type { ScheduleView as ServiceScheduleView } from "@/lib/services/views";
 import { ID1, ID2, accept, refuse, type Equal } from "./helpers";
 
 const valid = { title: "Focus", startAt: "2026-03-01T09:00:00+09:00", type: "DEEP_WORK" };
@@ -161,27 +160,6 @@ describe("ScheduleView", () => {
       "allowedActions.0",
       "elapsedSeconds",
     ]);
-  });
-  it("has the type the services return", () => {
-    type Declared = {
-      id: string;
-      title: string;
-      description: string;
-      startAt: string;
-      plannedMinutes: number;
-      type: "DEEP_WORK" | "QUICK_TASK" | "ADMIN_TASK";
-      state: "NOT_STARTED" | "IN_PROGRESS" | "PAUSED" | "COMPLETED";
-      taskId: string | null;
-      elapsedSeconds: number;
-      sessionStartedAt: string | null;
-      allowedActions: ("start" | "pause" | "resume" | "complete" | "stop" | "reset")[];
-      version: number;
-      createdAt: string;
-      updatedAt: string;
-    };
-    const same: Equal<z.output<typeof ScheduleView>, Declared> = true;
-    const sameAsService: Equal<z.output<typeof ScheduleView>, ServiceScheduleView> = true;
-    expect(same && sameAsService).toBe(true);
   });
 });
 
