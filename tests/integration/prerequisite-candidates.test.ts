@@ -2,11 +2,11 @@
 // included: they can still be done first), then the completed ones, never the task being edited.
 import { describe, expect, it } from "vitest";
 import { completeTask } from "@/lib/services/tasks/complete-task";
-import { createTask, type CreateTaskInput } from "@/lib/services/tasks/create-task";
+import { createTask, type NewTask } from "@/lib/services/tasks/create-task";
 import { prerequisiteCandidates } from "@/lib/services/tasks/prerequisite-candidates";
 import { at, createTestMember } from "../support/fixtures";
 
-const task = (memberId: string, extra: Partial<CreateTaskInput>) =>
+const task = (memberId: string, extra: Partial<NewTask>) =>
   createTask(memberId, { title: "task", deadline: "2026-12-01", importance: 5, difficulty: 3, ...extra });
 
 describe("prerequisite candidates", () => {

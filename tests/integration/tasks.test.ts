@@ -7,7 +7,7 @@ import { getSchedule } from "@/lib/services/schedules/read-schedules";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
 import { weekStatistics } from "@/lib/services/statistics/week-statistics";
 import { completeTask, reopenTask } from "@/lib/services/tasks/complete-task";
-import { createTask, type CreateTaskInput } from "@/lib/services/tasks/create-task";
+import { createTask, type NewTask } from "@/lib/services/tasks/create-task";
 import { deleteTask } from "@/lib/services/tasks/delete-task";
 import { getTask, listTasks } from "@/lib/services/tasks/read-tasks";
 import { scheduleTask } from "@/lib/services/tasks/schedule-task";
@@ -15,7 +15,7 @@ import { updateTask } from "@/lib/services/tasks/update-task";
 import { at, createTestMember, outboxOf, refusal } from "../support/fixtures";
 
 const NOW = at("2026-11-20T03:00:00.000Z");
-const task = (memberId: string, extra: Partial<CreateTaskInput> = {}) =>
+const task = (memberId: string, extra: Partial<NewTask> = {}) =>
   createTask(memberId, { title: "task", deadline: "2026-12-01", importance: 5, difficulty: 3, ...extra });
 
 describe("dependencies", () => {

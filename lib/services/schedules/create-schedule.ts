@@ -9,7 +9,7 @@ import { relayAfterCommit } from "../outbox/relay";
 import { assertId, inTransaction, lockMember, type Tx } from "../transaction";
 import { VIEW_SESSIONS, scheduleView, type ScheduleView } from "../views";
 
-export type CreateScheduleInput = {
+export type NewSchedule = {
   title: string;
   description?: string;
   startAt: Date;
@@ -21,7 +21,7 @@ export type CreateScheduleInput = {
 
 export async function createSchedule(
   memberId: string,
-  input: CreateScheduleInput,
+  input: NewSchedule,
   now = new Date(),
 ): Promise<ScheduleView> {
   let events: PublishedEvent[] = [];
@@ -37,7 +37,7 @@ export async function createSchedule(
 }
 
 /** the insert itself, shared with "schedule this task"; the caller holds the member lock */
-export async function insertSchedule(tx: Tx, memberId: string, input: CreateScheduleInput, now: Date) {
+export async function insertSchedule(tx: Tx, memberId: string, input: NewSchedule, now: Date) {
   const task = input.taskId ? await assertLinkable(tx, memberId, input.taskId) : null;
   // the member's history is read only when the task has no expected minutes to go by
   const estimate =

@@ -18,9 +18,9 @@ export type TaskFields = {
   goalId?: string | null;
 };
 
-export type CreateTaskInput = TaskFields & { previousTaskIds?: string[]; nextTaskIds?: string[] };
+export type NewTask = TaskFields & { previousTaskIds?: string[]; nextTaskIds?: string[] };
 
-export async function createTask(memberId: string, input: CreateTaskInput): Promise<TaskView> {
+export async function createTask(memberId: string, input: NewTask): Promise<TaskView> {
   return inTransaction(async (tx) => {
     await lockMember(tx, memberId);
     if (input.goalId) await assertOwnGoal(tx, memberId, input.goalId);
