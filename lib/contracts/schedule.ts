@@ -8,6 +8,7 @@ import {
   Id,
   INT4_MAX,
   Instant,
+  InstantInput,
   LocalDate,
   ScheduleAction,
   ScheduleState,
@@ -36,7 +37,7 @@ export const PlannedMinutes = integer(
 export const CreateScheduleInput = body({
   title: Title,
   description: Description.default(""),
-  startAt: Instant,
+  startAt: InstantInput,
   type: ScheduleType,
   /** absent or null: not linked; a task has at most one schedule (a second one answers 409 DUPLICATE) */
   taskId: Id.nullable().default(null).meta({ description: "The task to link; at most one schedule per task." }),
@@ -50,7 +51,7 @@ export type CreateScheduleInput = z.output<typeof CreateScheduleInput>;
 export const UpdateScheduleInput = body({
   title: Title.optional(),
   description: Description.optional(),
-  startAt: Instant.optional(),
+  startAt: InstantInput.optional(),
   type: ScheduleType.optional(),
   plannedMinutes: PlannedMinutes.optional(),
   version: Version.optional(),

@@ -8,6 +8,7 @@ import {
   Id,
   INT4_MAX,
   Instant,
+  InstantInput,
   LocalDate,
   PageLimit,
   ScheduleType,
@@ -127,7 +128,7 @@ export type DeleteTaskQuery = z.output<typeof DeleteTaskQuery>;
 
 /** POST /tasks/{id}/schedule: a schedule for the task, titled like it */
 export const ScheduleTaskInput = body({
-  startAt: Instant,
+  startAt: InstantInput,
   type: ScheduleType,
   plannedMinutes: PlannedMinutes.optional().meta({
     description: "Default: the task's expected minutes, else its estimate.",

@@ -16,18 +16,15 @@ const refresh = () => revalidatePath("/", "layout"); // the mini player on every
 export const createScheduleAction = memberAction
   .inputSchema(CreateScheduleInput)
   .action(async ({ parsedInput, ctx }) => {
-    const schedule = await createSchedule(ctx.memberId, { ...parsedInput, startAt: new Date(parsedInput.startAt) });
+    const schedule = await createSchedule(ctx.memberId, parsedInput);
     refresh();
     return schedule;
   });
 
 export const updateScheduleAction = memberAction
   .inputSchema(UpdateScheduleInput.and(z.object({ id: Id })))
-  .action(async ({ parsedInput: { id, startAt, ...rest }, ctx }) => {
-    const schedule = await updateSchedule(ctx.memberId, id, {
-      ...rest,
-      startAt: startAt === undefined ? undefined : new Date(startAt),
-    });
+  .action(async ({ parsedInput: { id, ...changes }, ctx }) => {
+    const schedule = await updateSchedule(ctx.memberId, id, changes);
     refresh();
     return schedule;
   });

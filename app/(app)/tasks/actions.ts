@@ -51,7 +51,7 @@ export const reopenTaskAction = memberAction.inputSchema(ById).action(async ({ p
 export const scheduleTaskAction = memberAction
   .inputSchema(ScheduleTaskInput.and(ById))
   .action(async ({ parsedInput: { id, startAt, type }, ctx }) => {
-    const schedule = await scheduleTask(ctx.memberId, id, { startAt: new Date(startAt), type });
+    const schedule = await scheduleTask(ctx.memberId, id, { startAt, type });
     refresh();
     return schedule;
   });

@@ -19,11 +19,7 @@ export type NewSchedule = {
   plannedMinutes?: number;
 };
 
-export async function createSchedule(
-  memberId: string,
-  input: NewSchedule,
-  now = new Date(),
-): Promise<ScheduleView> {
+export async function createSchedule(memberId: string, input: NewSchedule, now = new Date()): Promise<ScheduleView> {
   let events: PublishedEvent[] = [];
   // the transaction answers the view alone (under an Idempotency-Key it is what a repeat gets back)
   const schedule = await inTransaction(async (tx) => {

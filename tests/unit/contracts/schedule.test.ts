@@ -19,10 +19,12 @@ import { ID1, ID2, accept, refuse, type Equal } from "./helpers";
 const valid = { title: "Focus", startAt: "2026-03-01T09:00:00+09:00", type: "DEEP_WORK" };
 
 describe("CreateScheduleInput", () => {
-  it("takes the required fields and fills in the rest", () => {
-    expect(accept(CreateScheduleInput, valid)).toEqual({ ...valid, description: "", taskId: null });
+  it("takes the required fields and fills in the rest; the instant arrives as a Date", () => {
+    const startAt = new Date("2026-03-01T00:00:00Z");
+    expect(accept(CreateScheduleInput, valid)).toEqual({ ...valid, startAt, description: "", taskId: null });
     expect(accept(CreateScheduleInput, { ...valid, taskId: ID1, description: "d" })).toEqual({
       ...valid,
+      startAt,
       taskId: ID1,
       description: "d",
     });
@@ -56,7 +58,7 @@ describe("UpdateScheduleInput", () => {
   it("takes any of the editable fields and a version", () => {
     expect(accept(UpdateScheduleInput, {})).toEqual({});
     expect(accept(UpdateScheduleInput, { startAt: "2026-03-02T10:00:00Z", version: 4 })).toEqual({
-      startAt: "2026-03-02T10:00:00Z",
+      startAt: new Date("2026-03-02T10:00:00Z"),
       version: 4,
     });
   });

@@ -234,7 +234,7 @@ describe("DeleteTaskQuery", () => {
 describe("ScheduleTaskInput", () => {
   it("takes startAt with an offset and a type", () => {
     expect(accept(ScheduleTaskInput, { startAt: "2026-03-01T09:00:00+09:00", type: "DEEP_WORK" })).toEqual({
-      startAt: "2026-03-01T09:00:00+09:00",
+      startAt: new Date("2026-03-01T00:00:00Z"),
       type: "DEEP_WORK",
     });
   });

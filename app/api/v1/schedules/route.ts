@@ -15,5 +15,5 @@ export const GET = apiHandler({ query: ListSchedulesQuery, output: ScheduleList 
 
 export const POST = apiHandler(
   { body: CreateScheduleInput, status: 201, output: ScheduleView, idempotent: true },
-  ({ memberId, body }) => createSchedule(memberId, { ...body, startAt: new Date(body.startAt) }),
+  ({ memberId, body }) => createSchedule(memberId, body),
 );

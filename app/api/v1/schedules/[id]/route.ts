@@ -11,11 +11,7 @@ export const GET = apiHandler({ params: IdParams, output: ScheduleView }, ({ mem
 
 export const PATCH = apiHandler(
   { params: IdParams, body: UpdateScheduleInput, output: ScheduleView },
-  ({ memberId, params, body }) =>
-    updateSchedule(memberId, params.id, {
-      ...body,
-      startAt: body.startAt === undefined ? undefined : new Date(body.startAt),
-    }),
+  ({ memberId, params, body }) => updateSchedule(memberId, params.id, body),
 );
 
 export const DELETE = apiHandler(

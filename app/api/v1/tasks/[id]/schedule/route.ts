@@ -6,5 +6,5 @@ import { scheduleTask } from "@/lib/services/tasks/schedule-task";
 
 export const POST = apiHandler(
   { params: IdParams, body: ScheduleTaskInput, status: 201, output: ScheduleView, idempotent: true },
-  ({ memberId, params, body }) => scheduleTask(memberId, params.id, { ...body, startAt: new Date(body.startAt) }),
+  ({ memberId, params, body }) => scheduleTask(memberId, params.id, body),
 );
