@@ -6,7 +6,7 @@
 import { createSafeActionClient } from "next-safe-action";
 import { currentMemberId } from "@/lib/auth/current-member";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
-import { refusalOf } from "@/lib/http/errors";
+import { refusalOf } from "@/lib/refusals/refusal";
 import { GENERIC_ACTION_MESSAGE, type ActionError } from "./result";
 
 export const actionClient = createSafeActionClient({

@@ -3,7 +3,7 @@
 //
 // Conventions, so that every refusal reads the same:
 // - each refusal message is the reason in plain English, without the field's name ("must be at most
-//   40 characters"); lib/http/errors.ts puts it under the field's dotted path in details.fieldErrors;
+//   40 characters"); lib/refusals/refusal.ts puts it under the field's dotted path in details.fieldErrors;
 // - request bodies are strict objects: an unknown key is refused ("is not a known field");
 // - query strings are lenient objects (unknown keys such as cache busters are dropped) whose numbers
 //   and booleans are parsed from text;
@@ -17,7 +17,7 @@ import "@/lib/security/zod-jitless";
 import { isSupportedDate, isSupportedInstant, isValidDate } from "@/lib/domain/time";
 import * as z from "zod";
 import type {} from "zod-openapi"; // types only: the OpenAPI keys of .meta() (id, override); nothing at run time
-import type { DomainErrorCode } from "@/lib/domain/errors";
+import { DOMAIN_ERROR_CODES, type DomainErrorCode } from "@/lib/domain/errors";
 import { DESCRIPTION, IDEMPOTENCY_KEY, PAGE_LIMIT, SCHEDULE_TYPES, SUPPORTED_DATES, TITLE } from "@/lib/domain/limits";
 import { SCHEDULE_ACTIONS, SCHEDULE_STATES } from "@/lib/domain/schedule-transitions";
 
@@ -234,22 +234,7 @@ export function page<T extends z.ZodType>(item: T) {
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-// a Record so that the compiler notices a code added to lib/domain/errors.ts and not here
-const DOMAIN_ERROR_CODES_AS_KEYS: Record<DomainErrorCode, null> = {
-  VALIDATION: null,
-  UNAUTHORIZED: null,
-  NOT_FOUND: null,
-  ILLEGAL_TRANSITION: null,
-  ANOTHER_SCHEDULE_ACTIVE: null,
-  PREREQUISITES_OPEN: null,
-  DEPENDENCY_CYCLE: null,
-  CONFLICT: null,
-  DUPLICATE: null,
-  IDEMPOTENCY_KEY_REUSED: null,
-  RATE_LIMITED: null,
-  UNAVAILABLE: null,
-};
-export const DOMAIN_ERROR_CODES = Object.keys(DOMAIN_ERROR_CODES_AS_KEYS) as DomainErrorCode[];
+export { DOMAIN_ERROR_CODES };
 
 /** every code an error body can carry: the domain's, and INTERNAL for a bug (500) */
 export const ERROR_CODES: readonly [DomainErrorCode | "INTERNAL", ...(DomainErrorCode | "INTERNAL")[]] = [

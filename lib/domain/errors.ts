@@ -2,20 +2,23 @@
 // (lib/actions) and once to the api.md error body for /api/v1 (lib/http). Anything else that escapes
 // a service is a bug and is shown to people as a generic message, never as its raw text.
 
-export type DomainErrorCode =
-  | "VALIDATION"
-  | "UNAUTHORIZED"
-  | "NOT_FOUND"
-  | "ILLEGAL_TRANSITION"
-  | "ANOTHER_SCHEDULE_ACTIVE"
-  | "PREREQUISITES_OPEN"
-  | "DEPENDENCY_CYCLE"
-  | "CONFLICT"
-  | "DUPLICATE"
-  | "IDEMPOTENCY_KEY_REUSED"
-  | "RATE_LIMITED"
-  /** a service the request needs (the workflow engine) cannot be reached: retry later */
-  | "UNAVAILABLE";
+/** every refusal code, once: the union, the contract's enum and the status table all derive from this list */
+export const DOMAIN_ERROR_CODES = [
+  "VALIDATION",
+  "UNAUTHORIZED",
+  "NOT_FOUND",
+  "ILLEGAL_TRANSITION",
+  "ANOTHER_SCHEDULE_ACTIVE",
+  "PREREQUISITES_OPEN",
+  "DEPENDENCY_CYCLE",
+  "CONFLICT",
+  "DUPLICATE",
+  "IDEMPOTENCY_KEY_REUSED",
+  "RATE_LIMITED",
+  /** a service the request needs (the workflow engine, the database) cannot be reached: retry later */
+  "UNAVAILABLE",
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** field name → reasons, as in api.md's VALIDATION details */
 export type FieldErrors = Record<string, string[]>;

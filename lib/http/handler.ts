@@ -16,7 +16,8 @@ import * as z from "zod";
 import { DomainError, validationError, type FieldErrors } from "@/lib/domain/errors";
 import { IdempotencyKey } from "@/lib/contracts/common";
 import { underIdempotencyKey, type KeyedRequest } from "@/lib/services/idempotency";
-import { ROOT_FIELD, errorResponse, fieldErrorsOf, mergeFieldErrors } from "./errors";
+import { ROOT_FIELD, fieldErrorsOf, mergeFieldErrors } from "@/lib/refusals/refusal";
+import { errorResponse } from "./errors";
 
 /** who is asking: the session cookie or the bearer token's member, or null (lib/auth/authenticate.ts) */
 export type Authenticate = (request: Request) => Promise<{ memberId: string } | null>;

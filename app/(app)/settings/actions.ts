@@ -11,7 +11,7 @@ import { SIGN_IN_PATH } from "@/lib/auth/redirect";
 import { SESSION_MAX_AGE_SECONDS, encodeSessionToken, sessionCookie } from "@/lib/auth/session";
 import { ChangePasswordInput, UpdateMemberInput } from "@/lib/contracts/member";
 import { validationError } from "@/lib/domain/errors";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/refusals/refusal";
 import { changePassword } from "@/lib/services/members/password";
 import { clientAddress } from "@/lib/services/members/sign-in-throttle";
 import { updateMember } from "@/lib/services/members/profile";

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { expect } from "vitest";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/refusals/refusal";
 
 /** the parsed value, failing the test with the field errors when refused */
 export function accept<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

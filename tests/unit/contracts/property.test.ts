@@ -22,7 +22,7 @@ import {
   ScheduleTaskInput,
   UpdateTaskInput,
 } from "@/lib/contracts/task";
-import { fieldErrorsOf } from "@/lib/http/errors";
+import { fieldErrorsOf } from "@/lib/refusals/refusal";
 
 const bodies = {
   CreateTaskInput,

@@ -14,16 +14,13 @@ import {
 } from "@/lib/domain/errors";
 import { DOMAIN_ERROR_CODES, ErrorBody } from "@/lib/contracts/common";
 import { CreateTaskInput } from "@/lib/contracts/task";
+import { INTERNAL_MESSAGE, errorResponse, statusOf, toErrorBody } from "@/lib/http/errors";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
-  INTERNAL_MESSAGE,
-  errorResponse,
   fieldErrorsOf,
   mergeFieldErrors,
-  statusOf,
-  toErrorBody,
   validationFromZod,
-} from "@/lib/http/errors";
+} from "@/lib/refusals/refusal";
 
 afterEach(() => vi.restoreAllMocks());
 
