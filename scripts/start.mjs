@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { bin, embeddedUrl, ensureEmbeddedDatabase, migrate, run } from "./embedded-database.mjs";
+import { appPortOf, startInngestDevServer } from "./inngest-dev-server.mjs";
 
 /** a local install's signing secret: made once, kept in .data/ (git-ignored), never needed from the user */
 function localAuthSecret() {
@@ -42,6 +43,12 @@ if (migrated !== 0) {
   await stop();
   process.exit(migrated);
 }
+// the event engine for reminders, beside `next dev` when nothing else is configured (scripts/inngest-dev-server.mjs)
+const stopInngest =
+  mode === "dev"
+    ? await startInngestDevServer(env, { appUrl: `http://localhost:${appPortOf(process.argv.slice(3), env)}` })
+    : async () => {};
 const code = await run(bin("next"), [mode, ...process.argv.slice(3)], env);
+await stopInngest();
 await stop();
 process.exit(code);
