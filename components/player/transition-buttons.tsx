@@ -1,7 +1,8 @@
 "use client";
 // The player buttons of one schedule: exactly the actions the transition table allows from its state
-// (`allowedActions`, from the server or the optimistic guess). Stop asks first when it would throw away
-// more than a minute of work.
+// (`allowedActions`, from the server or the optimistic guess). Stop and reset ask first when they would throw
+// away more than a minute of work; reset also asks when it would reopen the linked task (which may then block a
+// follow-up), and says so.
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { formatElapsed, liveElapsedSeconds, type TrackedSchedule } from "@/lib/client/elapsed";
@@ -10,8 +11,10 @@ import { usePlayerStore } from "./store";
 import type { ScheduleAction } from "@/lib/domain/schedule-transitions";
 import { Dialog } from "./dialog";
 
-/** stopping discards the sessions: ask when more than this would be lost */
-const STOP_CONFIRM_AFTER_SECONDS = 60;
+/** stopping or resetting discards the sessions: ask when more than this would be lost */
+const CONFIRM_AFTER_SECONDS = 60;
+
+type Confirming = { action: "stop" | "reset"; seconds: number };
 
 const PRIMARY: ReadonlySet<ScheduleAction> = new Set(["start", "resume", "pause"]);
 
@@ -19,20 +22,23 @@ export function TransitionButtons({ schedule, size = "md" }: { schedule: Tracked
   const t = useTranslations("player");
   const transition = usePlayerStore((s) => s.transition);
   const pending = usePlayerStore((s) => Boolean(s.pending[schedule.id]));
-  const [confirmingStop, setConfirmingStop] = useState<number | null>(null);
+  const taskTitle = usePlayerStore((s) => (schedule.taskId ? s.taskTitles[schedule.taskId] : undefined));
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   const titleId = useId();
   const bodyId = useId();
 
   function act(action: ScheduleAction) {
-    if (action === "stop") {
+    if (action === "stop" || action === "reset") {
       const seconds = liveElapsedSeconds(schedule, serverNowMs(usePlayerStore.getState()));
-      if (seconds > STOP_CONFIRM_AFTER_SECONDS) {
-        setConfirmingStop(seconds);
+      const reopensTask = action === "reset" && schedule.taskId !== null;
+      if (seconds > CONFIRM_AFTER_SECONDS || reopensTask) {
+        setConfirming({ action, seconds });
         return;
       }
     }
     void transition(schedule.id, action);
   }
+  const texts = confirming?.action ?? "stop";
 
   const height = size === "lg" ? "min-h-12 px-4" : "min-h-11 px-3";
   return (
@@ -55,36 +61,37 @@ export function TransitionButtons({ schedule, size = "md" }: { schedule: Tracked
           </button>
         ))}
       </div>
-      <Dialog
-        open={confirmingStop !== null}
-        onClose={() => setConfirmingStop(null)}
-        labelledBy={titleId}
-        describedBy={bodyId}
-      >
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} labelledBy={titleId} describedBy={bodyId}>
         <h2 id={titleId} className="text-lg font-semibold">
-          {t("stop.title")}
+          {t(`${texts}.title`)}
         </h2>
         <p id={bodyId} className="mt-2 text-muted">
-          {t("stop.body", { title: schedule.title, time: formatElapsed(confirmingStop ?? 0) })}
+          {texts === "reset" && (confirming?.seconds ?? 0) <= CONFIRM_AFTER_SECONDS
+            ? t("reset.bodyShort", { title: schedule.title })
+            : t(`${texts}.body`, { title: schedule.title, time: formatElapsed(confirming?.seconds ?? 0) })}
+          {texts === "reset" && schedule.taskId
+            ? ` ${t("reset.reopens", { task: taskTitle ?? schedule.title })}`
+            : null}
         </p>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <button
             type="button"
             autoFocus
-            onClick={() => setConfirmingStop(null)}
+            onClick={() => setConfirming(null)}
             className="min-h-11 rounded-lg border border-line px-4 font-semibold hover:bg-surface-tint"
           >
-            {t("stop.cancel")}
+            {t(`${texts}.cancel`)}
           </button>
           <button
             type="button"
             onClick={() => {
-              setConfirmingStop(null);
-              void transition(schedule.id, "stop");
+              const action = confirming?.action;
+              setConfirming(null);
+              if (action) void transition(schedule.id, action);
             }}
             className="min-h-11 rounded-lg bg-red-700 px-4 font-semibold text-white hover:bg-red-800"
           >
-            {t("stop.confirm")}
+            {t(`${texts}.confirm`)}
           </button>
         </div>
       </Dialog>
