@@ -422,7 +422,9 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Remind again in 10 minutes or an hour (the notification's Snooze action)",
       description:
         "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every " +
-        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time.",
+        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time. The snooze is kept with its " +
+        "schedule.snoozed event in the outbox, so it succeeds while the event engine is down and the reminder is " +
+        "armed when the engine is back.",
       requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: {
         required: false,
@@ -431,7 +433,7 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       },
       responses: responses(
         { 200: { ...json(SnoozeAnswer, "When the reminder will come again."), headers: replayedHeader } },
-        [400, 401, 404, 422, 503],
+        [400, 401, 404, 422],
         "ILLEGAL_TRANSITION — the schedule has already started.",
       ),
     },
