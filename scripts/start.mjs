@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { bin, embeddedUrl, ensureEmbeddedDatabase, migrate, run } from "./embedded-database.mjs";
+import { pushKeys } from "./push-keys.mjs";
 
 /** a local install's signing secret: made once, kept in .data/ (git-ignored), never needed from the user */
 function localAuthSecret() {
@@ -29,6 +30,10 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
   }
   env.AUTH_SECRET = localAuthSecret();
 }
+// web push keys of its own for a local install; configured ones win; production without any says so once
+const push = pushKeys(env, { mode });
+Object.assign(env, push.env);
+if (push.notice) console.warn(push.notice);
 // every request's socket address, in a header no client can set (lib/auth/client-address.ts, TRUST_PROXY_HOPS)
 env.NODE_OPTIONS = [env.NODE_OPTIONS, "--require ./scripts/remote-address.cjs"].filter(Boolean).join(" ");
 let stop = async () => {};
