@@ -44,8 +44,14 @@ export function localVapidKeys(dir = ".data") {
       unlinkSync(temporary);
     }
   }
-  const keys = JSON.parse(readFileSync(file, "utf8"));
-  if (!present(keys.publicKey) || !present(keys.privateKey)) throw new Error(`${file} does not hold a VAPID key pair`);
+  let keys;
+  try {
+    keys = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    keys = null;
+  }
+  if (!present(keys?.publicKey) || !present(keys?.privateKey))
+    throw new Error(`${file} does not hold a VAPID key pair`);
   return { publicKey: keys.publicKey, privateKey: keys.privateKey };
 }
 

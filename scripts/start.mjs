@@ -31,7 +31,14 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
   env.AUTH_SECRET = localAuthSecret();
 }
 // web push keys of its own for a local install; configured ones win; production without any says so once
-const push = pushKeys(env, { mode });
+let push;
+try {
+  push = pushKeys(env, { mode });
+} catch (e) {
+  // a damaged .data/vapid-keys.json is not replaced silently: that would end every browser's subscription
+  console.error(`Pinit: ${e instanceof Error ? e.message : String(e)} (delete it to make a new pair).`);
+  process.exit(1);
+}
 Object.assign(env, push.env);
 if (push.notice) console.warn(push.notice);
 // every request's socket address, in a header no client can set (lib/auth/client-address.ts, TRUST_PROXY_HOPS)

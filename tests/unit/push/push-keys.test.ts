@@ -1,7 +1,7 @@
 // The start script's web push keys (issue 17.1): configured keys win; a local install makes a pair once, keeps
 // it in .data/ with mode 0600 and reuses it; production without keys says so in one line; the subject comes
 // from the configured address.
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -92,5 +92,14 @@ describe("pushSubject", () => {
       readPushConfig({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: subject })
         .webPush,
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("a damaged key file", () => {
+  it("is reported, never replaced silently (a new pair would end every browser's subscription)", () => {
+    localVapidKeys(dir);
+    writeFileSync(join(dir, "vapid-keys.json"), "{ not json");
+    expect(() => pushKeys({}, { mode: "dev", dir })).toThrow(/vapid-keys\.json does not hold a VAPID key pair/);
+    expect(readFileSync(join(dir, "vapid-keys.json"), "utf8")).toBe("{ not json");
   });
 });
