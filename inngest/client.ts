@@ -5,6 +5,3 @@ import { Inngest } from "inngest";
 import { inngestMode } from "./mode";
 
 export const inngest = new Inngest({ id: "pinit", isDev: inngestMode().kind === "dev" });
-
-/** the event a snooze sends (not a domain event: it changes no state, so it has no outbox row) */
-export const REMINDER_SNOOZED = "reminder/snoozed";

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { bin, embeddedUrl, ensureEmbeddedDatabase, migrate, run } from "./embedded-database.mjs";
 import { appPortOf, startInngestDevServer } from "./inngest-dev-server.mjs";
+import { pushKeys } from "./push-keys.mjs";
 
 /** a local install's signing secret: made once, kept in .data/ (git-ignored), never needed from the user */
 function localAuthSecret() {
@@ -30,6 +31,17 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
   }
   env.AUTH_SECRET = localAuthSecret();
 }
+// web push keys of its own for a local install; configured ones win; production without any says so once
+let push;
+try {
+  push = pushKeys(env, { mode });
+} catch (e) {
+  // a damaged .data/vapid-keys.json is not replaced silently: that would end every browser's subscription
+  console.error(`Pinit: ${e instanceof Error ? e.message : String(e)} (delete it to make a new pair).`);
+  process.exit(1);
+}
+Object.assign(env, push.env);
+if (push.notice) console.warn(push.notice);
 // every request's socket address, in a header no client can set (lib/auth/client-address.ts, TRUST_PROXY_HOPS)
 env.NODE_OPTIONS = [env.NODE_OPTIONS, "--require ./scripts/remote-address.cjs"].filter(Boolean).join(" ");
 let stop = async () => {};

@@ -12,7 +12,9 @@ export const SERVICE_WORKER_URL = "/sw.js";
 const SUBSCRIPTIONS_URL = "/api/v1/push/subscriptions";
 const PUBLIC_KEY_URL = "/api/v1/push/public-key";
 /** where an FCM token is remembered, to forget it on unsubscribe (FCM has no getSubscription()) */
-const FCM_TOKEN_STORAGE_KEY = "pinit.push.fcmToken";
+export const FCM_TOKEN_STORAGE_KEY = "pinit.push.fcmToken";
+/** dispatched on window when the toggle has changed this device's reminders (the status below checks again) */
+export const PUSH_CHANGED_EVENT = "pinit:push-changed";
 
 /** the states the toggle shows; "unavailable": the browser could, but the server has no push transport */
 export type PushState = "checking" | "unsupported" | "denied" | "unavailable" | "off" | "on";

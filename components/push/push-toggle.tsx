@@ -5,6 +5,7 @@
 // limits are always written under it (domain.md "Reminders and push").
 import { useEffect, useId, useState } from "react";
 import {
+  PUSH_CHANGED_EVENT,
   PushDeviceError,
   isSubscribed,
   pushStateOf,
@@ -79,6 +80,7 @@ export function PushToggle({ locale, labels, className }: PushToggleProps) {
       else setProblem(t.errors[reason]);
     } finally {
       setBusy(false);
+      window.dispatchEvent(new Event(PUSH_CHANGED_EVENT));
     }
   }
 

@@ -1,10 +1,13 @@
-// The reminder of one schedule: armed when it is created, rescheduled, stopped or reset (or snoozed); sleeps
+// The reminder of one schedule: armed when it is created, rescheduled, stopped, reset or snoozed; sleeps
 // until start − lead time in steps of at most 6 days; cancelled by start, reschedule or delete of the SAME
 // schedule (an unscoped cancel would cancel every member's reminders). At the moment it re-reads the schedule
 // and sends only if it still exists, is NOT_STARTED and starts when planned.
 import { sleepSteps } from "@/lib/domain/reminders";
 import { deliverReminder, planReminder } from "@/lib/services/reminders/reminder";
-import { inngest, REMINDER_SNOOZED } from "../client";
+import { inngest } from "../client";
+
+/** the outbox event of a snooze: its instant is the schedule's snoozedUntil (events carry only ids) */
+export const REMINDER_SNOOZED = "schedule.snoozed";
 
 const sameSchedule = "async.data.scheduleId == event.data.scheduleId";
 // a rescheduled event both arms a new reminder and cancels the old one; it must not cancel the run it started
@@ -27,14 +30,10 @@ export const scheduleReminder = inngest.createFunction(
     ],
   },
   async ({ event, step }) => {
-    const data = event.data as { scheduleId?: string; until?: string };
+    const data = event.data as { scheduleId?: string };
     if (!data.scheduleId) return { reminded: false, reason: "no schedule" };
     const scheduleId = data.scheduleId;
-    const plan = await step.run("plan", () =>
-      planReminder(scheduleId, {
-        snoozedUntil: event.name === REMINDER_SNOOZED && data.until ? new Date(data.until) : undefined,
-      }),
-    );
+    const plan = await step.run("plan", () => planReminder(scheduleId, { snoozed: event.name === REMINDER_SNOOZED }));
     if (!plan) return { reminded: false, reason: "nothing to remind" };
 
     const plannedAt = new Date(await step.run("planned-at", () => new Date().toISOString()));

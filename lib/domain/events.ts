@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   "schedule.completed",
   "schedule.stopped",
   "schedule.reset",
+  /** its reminder was snoozed: the instant is the schedule's snoozedUntil (events carry only ids) */
+  "schedule.snoozed",
   "schedule.deleted",
   "goal.created",
   "goal.updated",

@@ -38,7 +38,7 @@ import {
   UpdateScheduleInput,
 } from "@/lib/contracts/schedule";
 import { AcceptPlanInput, AcceptedPlan, PLACEMENT_REFUSALS, PlanAnswer, PlanInput } from "@/lib/contracts/plan";
-import { SnoozeAnswer, SnoozeInput } from "@/lib/contracts/reminder";
+import { ReminderStatusQuery, ReminderStatusView, SnoozeAnswer, SnoozeInput } from "@/lib/contracts/reminder";
 import { WeekQuery, WeekStatistics } from "@/lib/contracts/statistics";
 import {
   CreateTaskInput,
@@ -422,7 +422,9 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "Remind again in 10 minutes or an hour (the notification's Snooze action)",
       description:
         "With an Idempotency-Key the first answer (success or refusal) is stored and returned again for every " +
-        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time.",
+        "repeat, with Idempotent-Replayed: true: a repeat never snoozes a second time. The snooze is kept with its " +
+        "schedule.snoozed event in the outbox, so it succeeds while the event engine is down and the reminder is " +
+        "armed when the engine is back.",
       requestParams: { path: IdParams, header: idempotencyHeader },
       requestBody: {
         required: false,
@@ -431,7 +433,7 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       },
       responses: responses(
         { 200: { ...json(SnoozeAnswer, "When the reminder will come again."), headers: replayedHeader } },
-        [400, 401, 404, 422, 503],
+        [400, 401, 404, 422],
         "ILLEGAL_TRANSITION — the schedule has already started.",
       ),
     },
@@ -568,6 +570,18 @@ const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       summary: "The server's VAPID public key, for pushManager.subscribe (null when web push is not configured)",
       security: NO_AUTH,
       responses: responses({ 200: json(PushPublicKeyView, "The key.") }, []),
+    },
+  },
+  "/push/status": {
+    get: {
+      operationId: "getReminderStatus",
+      tags: ["Push"],
+      summary: "The server's side of this device's reminder status (push keys, event engine, subscription)",
+      description:
+        "Name this device by its push endpoint or FCM token; another member's device reads as not subscribed. " +
+        "The engine's reachability is asked at most every 15 seconds.",
+      requestParams: { query: ReminderStatusQuery },
+      responses: responses({ 200: json(ReminderStatusView, "The status.") }, [400, 401]),
     },
   },
   "/push/subscriptions": {

@@ -7,11 +7,12 @@ vi.mock("@/lib/services/push/send-reminder", () => ({
   sendReminder: vi.fn(async () => ({ delivered: 1, removed: 0, retryable: 0 })),
 }));
 
-import { inngest, REMINDER_SNOOZED } from "@/inngest/client";
+import { inngest } from "@/inngest/client";
 import { outboxSweep } from "@/inngest/functions/outbox-sweep";
-import { scheduleReminder } from "@/inngest/functions/schedule-reminder";
+import { REMINDER_SNOOZED, scheduleReminder } from "@/inngest/functions/schedule-reminder";
 import { db } from "@/lib/db/client";
 import { sendReminder } from "@/lib/services/push/send-reminder";
+import { snoozeReminder } from "@/lib/services/reminders/snooze-reminder";
 import { createSchedule } from "@/lib/services/schedules/create-schedule";
 import { deleteSchedule } from "@/lib/services/schedules/delete-schedule";
 import { transitionSchedule } from "@/lib/services/schedules/transition-schedule";
@@ -151,16 +152,33 @@ describe("the reminder", () => {
 
   it("a snooze re-arms it for the snooze instant, under a key of its own", async () => {
     const { member, schedule } = await armed();
-    const until = new Date(NOW.getTime() + 10 * 60_000);
+    const { snooze } = await snoozeReminder(member.id, schedule.id, 10, { now: NOW });
+    const until = new Date(snooze.until);
+    expect(until).toEqual(new Date(NOW.getTime() + 10 * 60_000));
     const { ctx, result } = await runReminder({
       name: REMINDER_SNOOZED,
-      data: { scheduleId: schedule.id, memberId: member.id, until: until.toISOString() },
+      data: { scheduleId: schedule.id, memberId: member.id },
     });
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("sleep-0", until);
     expect(result).toMatchObject({ reminded: true });
     expect(send.mock.calls[0]![1].key).toBe(
       `reminder:${schedule.id}:${Math.floor(hours(2).getTime() / 1000)}:snooze:${Math.floor(until.getTime() / 1000)}`,
     );
+  });
+
+  it("a snooze superseded by a later one sends nothing; the later one sends", async () => {
+    const { member, schedule } = await armed();
+    await snoozeReminder(member.id, schedule.id, 10, { now: NOW });
+    const event = { name: REMINDER_SNOOZED, data: { scheduleId: schedule.id, memberId: member.id } };
+    const first = await runReminder(event, async () => {
+      await snoozeReminder(member.id, schedule.id, 60, { now: NOW });
+    });
+    expect(first.result).toMatchObject({ reminded: false, delivery: { sent: false, reason: "snoozed again" } });
+    expect(send).not.toHaveBeenCalled();
+    const second = await runReminder(event);
+    expect(second.ctx.step.sleepUntil).toHaveBeenCalledWith("sleep-0", hours(1));
+    expect(second.result).toMatchObject({ reminded: true });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it("fails the send step while some device must be retried, so that Inngest retries it", async () => {

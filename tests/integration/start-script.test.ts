@@ -23,4 +23,15 @@ describe("npm start", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/AUTH_SECRET is not set/);
   });
+
+  it("on DATABASE_URL without push keys says once that web push is off, and goes on starting", () => {
+    const base = { AUTH_SECRET: "a".repeat(32), DATABASE_URL: "postgresql://postgres@127.0.0.1:9/none" };
+    const run = start(base);
+    const notices = run.stderr.split("\n").filter((l) => l.includes("web push is off"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set/);
+    // with keys configured it says nothing about them
+    const configured = start({ ...base, VAPID_PUBLIC_KEY: "x", VAPID_PRIVATE_KEY: "y" });
+    expect(configured.stderr).not.toMatch(/web push is off/);
+  });
 });

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/account/sign-out-form";
 import { PushToggle } from "@/components/push/push-toggle";
+import { ReminderStatus } from "@/components/push/reminder-status";
 import { requireMember } from "@/lib/auth/current-member";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
@@ -47,6 +48,9 @@ export default async function SettingsPage() {
         className="rounded-2xl border border-line bg-surface p-5 sm:p-8"
       >
         <PushToggle locale={member.locale} />
+      </section>
+      <section aria-labelledby="reminder-status" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
+        <ReminderStatus headingId="reminder-status" />
       </section>
       <section aria-labelledby="settings-account" className="rounded-2xl border border-line bg-surface p-5 sm:p-8">
         <h2 id="settings-account" className="mb-3 text-xl font-semibold">

@@ -18,7 +18,7 @@ import { isAllowedPushEndpoint, pushHostRules } from "@/lib/push/endpoint-hosts"
 import type { DeviceOutcome } from "@/lib/push/outcome";
 import { ReminderPayload, reminderTopic } from "@/lib/push/payload";
 import { sendWebPush } from "@/lib/push/web-push";
-import { devicesOf, forgetDevices } from "./subscriptions";
+import { devicesOf, forgetDevices, markDelivered } from "./subscriptions";
 
 /** the longest TTL push services keep a message (4 weeks); a longer one is cut to it */
 export const MAX_TTL_SECONDS = 2_419_200;
@@ -140,6 +140,7 @@ export async function sendReminder(
 
   const gone = reports.filter((r) => r.outcome === "removed").map((r) => r.subscriptionId);
   await forgetDevices(gone);
+  await markDelivered(reports.filter((r) => r.outcome === "delivered").map((r) => r.subscriptionId));
 
   const count = (outcome: DeviceReport["outcome"], of = reports) => of.filter((r) => r.outcome === outcome).length;
   const notices: string[] = [];

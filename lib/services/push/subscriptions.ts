@@ -159,6 +159,12 @@ export async function forgetDevices(ids: readonly string[]): Promise<number> {
   return count;
 }
 
+/** the devices whose push service accepted a reminder at `at` (raw SQL: updatedAt, which orders eviction, stays) */
+export async function markDelivered(ids: readonly string[], at = new Date()): Promise<void> {
+  if (ids.length === 0) return;
+  await db().$executeRaw`UPDATE push_subscriptions SET "lastSentAt" = ${at} WHERE id = ANY(${[...ids]}::uuid[])`;
+}
+
 /** the raw shapes go through the API's own contract, so a caller outside the API is held to the same rules */
 function parseTarget(input: SubscribeDeviceInput): PushSubscriptionTarget {
   const raw =

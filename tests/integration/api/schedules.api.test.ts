@@ -1,7 +1,7 @@
 // /api/v1/schedules through the real route handlers: creation and its limits, day and range lists in the
 // member's time zone, edits (only before start, with versions), deletes, the reminder snooze, other members' ids.
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { inngest, REMINDER_SNOOZED } from "@/inngest/client";
+import { db } from "@/lib/db/client";
 import { SnoozeAnswer } from "@/lib/contracts/reminder";
 import { ScheduleList, ScheduleView } from "@/lib/contracts/schedule";
 import { TaskView } from "@/lib/contracts/task";
@@ -359,15 +359,21 @@ describe("DELETE /schedules/{id}", () => {
 });
 
 describe("POST /schedules/{id}/reminder/snooze", () => {
-  it("answers { scheduleId, until } 10 minutes from now by default (or 60) and hands the snooze to Inngest", async () => {
-    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
+  const snoozeEvents = (scheduleId: string) =>
+    db().outboxEvent.findMany({ where: { scheduleId, type: "schedule.snoozed" }, orderBy: { sequence: "asc" } });
+  const snoozedUntil = async (scheduleId: string) =>
+    (await db().schedule.findUniqueOrThrow({ where: { id: scheduleId } })).snoozedUntil?.toISOString();
+
+  it("answers { scheduleId, until } 10 minutes from now by default (or 60), kept with a schedule.snoozed event", async () => {
     const { api, member } = await signedIn();
     const s = await newSchedule(api);
-    for (const [options, minutes] of [
-      [{}, 10],
-      [{ body: {} }, 10],
-      [{ body: { minutes: 60 } }, 60],
-    ] as const) {
+    for (const [i, [options, minutes]] of (
+      [
+        [{}, 10],
+        [{ body: {} }, 10],
+        [{ body: { minutes: 60 } }, 60],
+      ] as const
+    ).entries()) {
       const before = Date.now();
       const answer = ok(
         await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, ...options }),
@@ -379,13 +385,12 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
       const until = Date.parse(answer.until);
       expect(until).toBeGreaterThanOrEqual(before + minutes * 60_000);
       expect(until).toBeLessThanOrEqual(after + minutes * 60_000);
-      expect(send).toHaveBeenLastCalledWith({
-        id: `reminder-snoozed:${s.id}:${answer.until}`,
-        name: REMINDER_SNOOZED,
-        data: { scheduleId: s.id, memberId: member.id, until: answer.until },
-      });
+      expect(await snoozedUntil(s.id)).toBe(answer.until);
+      const events = await snoozeEvents(s.id);
+      expect(events).toHaveLength(i + 1);
+      expect(events[i]).toMatchObject({ memberId: member.id, scheduleId: s.id, sentAt: null });
     }
-    expect(send).toHaveBeenCalledTimes(3);
+    // the snooze is not an edit: the schedule's view and version are unchanged
     expect(await getSchedule(api, s.id)).toEqual(s);
   });
 
@@ -393,16 +398,15 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     ["minutes 5", { minutes: 5 }, "minutes"],
     ['minutes "10"', { minutes: "10" }, "minutes"],
     ["an unknown field", { hours: 1 }, "hours"],
-  ])("refuses %s (400) without sending anything", async (_what, body, field) => {
-    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
+  ])("refuses %s (400) without writing anything", async (_what, body, field) => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     invalid(await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, body }), field);
-    expect(send).not.toHaveBeenCalled();
+    expect(await snoozeEvents(s.id)).toHaveLength(0);
+    expect(await snoozedUntil(s.id)).toBeUndefined();
   });
 
   it("refuses a schedule that has started (409 ILLEGAL_TRANSITION)", async () => {
-    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
     const { api } = await signedIn();
     const s = await newSchedule(api);
     await act(api, s.id, "start");
@@ -412,11 +416,10 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     ).toMatchObject({
       state: "IN_PROGRESS",
     });
-    expect(send).not.toHaveBeenCalled();
+    expect(await snoozeEvents(s.id)).toHaveLength(0);
   });
 
-  it("snoozes once per Idempotency-Key: a double tap or a retry gets the first answer and the same event id", async () => {
-    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
+  it("snoozes once per Idempotency-Key: a double tap or a retry gets the first answer and writes one event", async () => {
     const { api } = await signedIn();
     const s = await newSchedule(api);
     const snooze = (key: string, body?: unknown) =>
@@ -438,46 +441,18 @@ describe("POST /schedules/{id}/reminder/snooze", () => {
     const later = await snooze("tap-1");
     expect(ok(later, 200, SnoozeAnswer)).toEqual(first);
     expect(later.headers.get("Idempotent-Replayed")).toBe("true");
-    const ids = send.mock.calls.map(([event]) => (event as { id?: string }).id);
-    expect(new Set(ids)).toEqual(new Set([`reminder-snoozed:${s.id}:${first.until}`]));
+    expect(await snoozeEvents(s.id)).toHaveLength(1);
+    expect(await snoozedUntil(s.id)).toBe(first.until);
 
     // another key is another snooze; the same key with another body is refused
     expect(ok(await snooze("tap-2"), 200, SnoozeAnswer).until).not.toBe(first.until);
     refused(await snooze("tap-1", { minutes: 60 }), 422, "IDEMPOTENCY_KEY_REUSED");
-  });
-
-  it("a retry of a snooze whose event did not reach Inngest sends it then, under the same id", async () => {
-    const send = vi
-      .spyOn(inngest, "send")
-      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
-      .mockResolvedValue({ ids: ["evt"] });
-    const { api } = await signedIn();
-    const s = await newSchedule(api);
-    const snooze = () =>
-      api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id }, headers: { "Idempotency-Key": "retry-1" } });
-    refused(await snooze(), 503, "UNAVAILABLE");
-    const answer = ok(await snooze(), 200, SnoozeAnswer);
-    expect(send).toHaveBeenCalledTimes(2);
-    expect(send.mock.calls[1]?.[0]).toEqual(send.mock.calls[0]?.[0]);
-    expect(send.mock.calls[1]?.[0]).toMatchObject({ id: `reminder-snoozed:${s.id}:${answer.until}` });
-  });
-
-  it("answers 503 UNAVAILABLE with the error body when Inngest cannot be reached", async () => {
-    vi.spyOn(inngest, "send").mockRejectedValue(new Error("connect ECONNREFUSED"));
-    const { api } = await signedIn();
-    const s = await newSchedule(api);
-    const error = refused(
-      await api.post("/schedules/{id}/reminder/snooze", { params: { id: s.id } }),
-      503,
-      "UNAVAILABLE",
-    );
-    expect(error.message).not.toMatch(/ECONNREFUSED/);
+    expect(await snoozeEvents(s.id)).toHaveLength(2);
   });
 });
 
 describe("another member's schedule ids", () => {
   it("answer 404 NOT_FOUND on GET, PATCH, DELETE and snooze, and the owner's schedule is unchanged", async () => {
-    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["evt"] });
     const owner = await signedIn();
     const intruder = await signedIn();
     const task = await newTask(owner.api);
@@ -487,7 +462,7 @@ describe("another member's schedule ids", () => {
     refused(await intruder.api.patch("/schedules/{id}", { params, body: { title: "stolen" } }), 404, "NOT_FOUND");
     refused(await intruder.api.delete("/schedules/{id}", { params, query: { deleteTask: "true" } }), 404, "NOT_FOUND");
     refused(await intruder.api.post("/schedules/{id}/reminder/snooze", { params }), 404, "NOT_FOUND");
-    expect(send).not.toHaveBeenCalled();
+    expect(await db().outboxEvent.count({ where: { scheduleId: s.id, type: "schedule.snoozed" } })).toBe(0);
     expect(await getSchedule(owner.api, s.id)).toEqual(s);
     expect((await getTask(owner.api, task.id)).scheduleId).toBe(s.id);
   });

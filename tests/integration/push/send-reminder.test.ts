@@ -86,6 +86,9 @@ describe("web push", () => {
       expect(claims.exp).toBeLessThanOrEqual(now + 24 * 3600); // RFC 8292 §2: at most 24 hours
     }
     expect(await endpointsOf(member.id)).toHaveLength(2);
+    // each device remembers when a reminder last reached it (the reminder status in settings)
+    const rows = await db().pushSubscription.findMany({ where: { memberId: member.id } });
+    expect(rows.map((r) => r.lastSentAt !== null)).toEqual([true, true]);
   });
 
   it("forgets devices answering 410 or 404 and keeps the others", async () => {

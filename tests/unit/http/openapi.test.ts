@@ -91,6 +91,8 @@ describe("the OpenAPI document", () => {
   const BEYOND_API_MD = [
     "post /schedules/{id}/reminder/snooze",
     "get /push/public-key",
+    // the reminder status in settings (README "Reminders, events and push")
+    "get /push/status",
     // ending sessions (README "Accounts")
     "post /me/password",
     "delete /me/sessions",

@@ -1,11 +1,8 @@
 // POST /schedules/{id}/reminder/snooze: the notification's "Snooze" action, with an optional Idempotency-Key.
-// The snooze is an Inngest event (it changes no state, so it has no outbox row): when Inngest cannot be reached
-// the answer says so. A repeat of the key sends the stored snooze again under the same event id, so a retry
-// after that failure still arms it, and Inngest keeps one of the copies.
-import { inngest, REMINDER_SNOOZED } from "@/inngest/client";
+// The snooze is written with its schedule.snoozed outbox event in one transaction, so it answers 200 whether or
+// not the event engine can be reached; the relay (or the sweep, once the engine is back) re-arms the reminder.
 import { IdParams } from "@/lib/contracts/common";
 import { SnoozeAnswer, SnoozeInput } from "@/lib/contracts/reminder";
-import { DomainError } from "@/lib/domain/errors";
 import { apiHandler } from "@/lib/http/api";
 import { snoozeReminder } from "@/lib/services/reminders/snooze-reminder";
 
@@ -13,12 +10,7 @@ import { snoozeReminder } from "@/lib/services/reminders/snooze-reminder";
 export const POST = apiHandler(
   { params: IdParams, body: SnoozeInput, output: SnoozeAnswer, idempotent: true },
   async ({ memberId, params, body }) => {
-    const { snooze, eventId } = await snoozeReminder(memberId, params.id, body.minutes);
-    try {
-      await inngest.send({ id: eventId, name: REMINDER_SNOOZED, data: snooze });
-    } catch {
-      throw new DomainError("UNAVAILABLE", "Reminders cannot be scheduled right now: try again in a moment.");
-    }
+    const { snooze } = await snoozeReminder(memberId, params.id, body.minutes);
     return { scheduleId: snooze.scheduleId, until: snooze.until };
   },
 );
