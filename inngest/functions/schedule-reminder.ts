@@ -5,9 +5,10 @@
 import { sleepSteps } from "@/lib/domain/reminders";
 import { deliverReminder, planReminder } from "@/lib/services/reminders/reminder";
 import { inngest } from "../client";
+import { scheduleCreated, scheduleRescheduled, scheduleReset, scheduleSnoozed, scheduleStopped } from "../events";
 
 /** the outbox event of a snooze: its instant is the schedule's snoozedUntil (events carry only ids) */
-export const REMINDER_SNOOZED = "schedule.snoozed";
+export const REMINDER_SNOOZED = scheduleSnoozed.name;
 
 const sameSchedule = "async.data.scheduleId == event.data.scheduleId";
 // a rescheduled event both arms a new reminder and cancels the old one; it must not cancel the run it started
@@ -16,13 +17,7 @@ const laterEvent = `${sameSchedule} && async.id != event.id`;
 export const scheduleReminder = inngest.createFunction(
   {
     id: "schedule-reminder",
-    triggers: [
-      { event: "schedule.created" },
-      { event: "schedule.rescheduled" },
-      { event: "schedule.stopped" },
-      { event: "schedule.reset" },
-      { event: REMINDER_SNOOZED },
-    ],
+    triggers: [scheduleCreated, scheduleRescheduled, scheduleStopped, scheduleReset, scheduleSnoozed],
     cancelOn: [
       { event: "schedule.started", if: sameSchedule },
       { event: "schedule.rescheduled", if: laterEvent },
@@ -30,9 +25,7 @@ export const scheduleReminder = inngest.createFunction(
     ],
   },
   async ({ event, step }) => {
-    const data = event.data as { scheduleId?: string };
-    if (!data.scheduleId) return { reminded: false, reason: "no schedule" };
-    const scheduleId = data.scheduleId;
+    const { scheduleId } = event.data;
     const plan = await step.run("plan", () => planReminder(scheduleId, { snoozed: event.name === REMINDER_SNOOZED }));
     if (!plan) return { reminded: false, reason: "nothing to remind" };
 

@@ -188,6 +188,19 @@ describe("the reminder", () => {
     expect(output.error?.message).toBe("1 device(s) to retry");
   });
 
+  it("refuses a malformed event before any step (its ids-only payload is parsed by zod)", async () => {
+    const { member } = await armed();
+    for (const data of [{ memberId: member.id }, { memberId: member.id, scheduleId: "not-a-uuid" }, {}]) {
+      const output = (await runReminder({ name: "schedule.created", data })) as {
+        error?: { message?: string };
+        ctx?: { step: { run: { mock: { calls: unknown[] } } } };
+      };
+      expect(output.error?.message ?? "").toMatch(/scheduleId|memberId|valid/i);
+      expect(output.ctx?.step.run.mock.calls ?? []).toEqual([]);
+    }
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it("is cancelled only by events of the same schedule", () => {
     // getConfig is what the SDK registers with Inngest; it is not public API, so it is reached through a cast
     type Registration = { cancel?: unknown; triggers?: unknown };
