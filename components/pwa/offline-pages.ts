@@ -1,4 +1,4 @@
-// The offline copies of pages on this device (section 7 of public/sw.js) belong to the member who read them:
+// The offline copies of pages on this device (public/sw/shell.js) belong to the member who read them:
 // signing out, and reaching the sign-in or sign-up page, forgets them. Browser-only code without React, shared
 // by the sign-out button and the service worker's registration.
 //

@@ -4,7 +4,7 @@
 // registration options as components/push/push-device.ts, so the two never disagree.
 //
 // It also keeps the "offline — read only" banner on screen. The worker writes the banner into a page it serves
-// from its cache (section 7 of sw.js), which shows even before any script runs; but hydration then removes it,
+// from its cache (public/sw/shell.js), which shows even before any script runs; but hydration then removes it,
 // because React does not expect it in <body>. So the banner is picked up here before hydration (this module is
 // evaluated first) and put back once React is done. The words stay the worker's: one place for them.
 //
@@ -23,7 +23,7 @@ const SIGNED_OUT_PATHS = ["/signin", "/signup"];
 const offlineBanner: Node | null =
   typeof document === "undefined" ? null : (document.getElementById(OFFLINE_BANNER_ID)?.cloneNode(true) ?? null);
 
-/** the page and the files it loaded, for the worker to keep (see "7. App shell" in public/sw.js) */
+/** the page and the files it loaded, for the worker to keep (see public/sw/shell.js) */
 function pageFiles(): string[] {
   const files = performance
     .getEntriesByType("resource")

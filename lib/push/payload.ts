@@ -1,6 +1,6 @@
 // The push payload of a reminder (domain.md "Reminders and push"): what the server encrypts for each device and
-// what public/sw.js reads back. The service worker has no bundler, so it validates the same rules by hand
-// (isReminderPayload in public/sw.js); tests/unit/push/service-worker.test.ts holds the two to the same cases.
+// what the service worker (public/sw/payload.js) reads back. The service worker has no bundler, so it validates the same rules by hand
+// (reminderFrom in public/sw/payload.js); tests/unit/push/service-worker.test.ts holds the two to the same cases.
 //
 // The key is the idempotency key of the notification: two copies of one reminder (a retried send, two
 // transports, a repeated Inngest step) carry the same key and the service worker shows them once.

@@ -1,4 +1,4 @@
-// public/sw.js run in a bare V8 context with the service-worker APIs it uses stubbed: its payload check
+// public/sw.js (and the scripts it imports from public/sw/) run in a bare V8 context with the service-worker APIs it uses stubbed: its payload check
 // agrees with lib/push/payload.ts, and its notifications and clicks do what domain.md says. (The IndexedDB
 // de-duplication needs a browser: tests/e2e/service-worker.test.ts covers it in Chromium.)
 import { readFileSync } from "node:fs";
@@ -8,6 +8,14 @@ import { describe, expect, it } from "vitest";
 import { ReminderPayload, reminderPayload, snoozedReminderKey } from "@/lib/push/payload";
 
 const SOURCE = readFileSync(path.resolve("public/sw.js"), "utf8");
+/** the worker's importScripts: each script of public/ run in the same context, as a browser does */
+const importScriptsInto =
+  (context: vm.Context) =>
+  (...urls: string[]) => {
+    for (const url of urls) {
+      vm.runInContext(readFileSync(path.resolve(`public${url}`), "utf8"), context, { filename: `public${url}` });
+    }
+  };
 const ORIGIN = "https://pinit.example";
 const ID = "0192f4c8-7a3e-7c41-9d2e-5b6f8a9c0d1e";
 const START = new Date("2026-11-20T09:00:00.000Z");
@@ -134,6 +142,7 @@ function serviceWorker(
   };
   context.self = context;
   vm.createContext(context);
+  context.importScripts = importScriptsInto(context);
   vm.runInContext(SOURCE, context, { filename: "public/sw.js" });
 
   async function dispatch(type: string, event: Record<string, unknown>) {
@@ -417,5 +426,16 @@ describe("a replaced subscription", () => {
       ],
       ["DELETE", "/api/v1/push/subscriptions", { endpoint: "https://push.example/old" }],
     ]);
+  });
+});
+
+describe("its words", () => {
+  it("come from the message files: public/sw/texts.js is what scripts/sw-texts.mjs makes of them now", async () => {
+    const { swTexts, TEXTS_FILE } = await import("@/scripts/sw-texts.mjs");
+    expect(readFileSync(TEXTS_FILE, "utf8")).toBe(await swTexts());
+    const en = JSON.parse(readFileSync(path.resolve("messages/en/push.json"), "utf8")) as {
+      notification: { startsAt: string };
+    };
+    expect(readFileSync(TEXTS_FILE, "utf8")).toContain(JSON.stringify(en.notification.startsAt));
   });
 });
