@@ -22,6 +22,7 @@ export default getRequestConfig(async ({ locale: requested }) => {
       library: (await import(`../messages/${locale}/library.json`)).default,
       account: (await import(`../messages/${locale}/account.json`)).default,
       goals: (await import(`../messages/${locale}/goals.json`)).default,
+      plan: (await import(`../messages/${locale}/plan.json`)).default,
     },
   };
 });
