@@ -69,17 +69,15 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
     new Intl.DateTimeFormat(intlLocale, { weekday: "short", timeZone: "UTC" }).format(
       new Date(`${date}T12:00:00.000Z`),
     );
-  const until = new Intl.DateTimeFormat(intlLocale, {
-    weekday: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  });
+  const weekday = new Intl.DateTimeFormat(intlLocale, { weekday: "long", timeZone });
+  // "Thursday 15:00" / "목요일 15:00": one formatter with both parts writes Korean as "(목요일) 15:00"
+  const until = (instant: Date) => `${weekday.format(instant)} ${time.format(instant)}`;
   const duration = (minutes: number) =>
-    minutes >= 60
-      ? t("duration", { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
-      : t("minutes", { count: minutes });
+    minutes < 60
+      ? t("minutes", { count: minutes })
+      : minutes % 60 === 0
+        ? t("hours", { hours: minutes / 60 })
+        : t("duration", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 
   async function propose() {
     setState({ step: "loading" });
@@ -205,7 +203,7 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                     </div>
                     {end ? (
                       <p data-testid="plan-capacity">
-                        {t("capacity", { until: until.format(end) })}{" "}
+                        {t("capacity", { until: until(end) })}{" "}
                         <span className="text-muted">
                           {t("summary", { count: kept.length, duration: duration(totalMinutes(kept)) })}
                         </span>

@@ -142,6 +142,9 @@ describe("plan my week", () => {
       expect(unplaced).toContain("근무 시간 안의 어떤 빈 시간보다 길어요.");
       expect(unplaced).toContain("더 작은 할 일로 나누거나 근무 시간을 늘려 보세요.");
       expect(await sheet.getByTestId("plan-quality").innerText()).toBe("최적");
+      expect(await sheet.getByTestId("plan-capacity").innerText()).toMatch(
+        /^계획한 할 일이 \S+요일 \d\d:\d\d까지 근무 시간을 채워요\. 할 일 2개, 모두 1시간\.$/,
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, "plan-goal-proposal-phone-ko");
 
