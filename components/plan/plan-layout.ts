@@ -79,3 +79,34 @@ export function filledUntil(placements: readonly GhostPlacement[]): Date | null 
 /** minutes of all the kept blocks together */
 export const totalMinutes = (placements: readonly GhostPlacement[]): number =>
   placements.reduce((sum, p) => sum + p.plannedMinutes, 0);
+
+/** the placements with the starts the member moved them to */
+export function withMoves<P extends GhostPlacement>(placements: readonly P[], moves: ReadonlyMap<string, string>): P[] {
+  return placements.map((p) => {
+    const startAt = moves.get(p.taskId);
+    return startAt === undefined ? p : { ...p, startAt };
+  });
+}
+
+/**
+ * Why a block cannot start at `startAt` among the other kept blocks, as far as the browser can tell: off the
+ * planner's 5-minute grid of the member's wall clock, or overlapping another kept block. Working hours, the buffer,
+ * other schedules and prerequisites are checked by the accept itself (a CONFLICT names the block).
+ */
+export function moveRefusal(
+  moving: GhostPlacement,
+  startAt: Date,
+  others: readonly GhostPlacement[],
+  timeZone: string,
+): { reason: "OFF_GRID" } | { reason: "OVERLAP"; taskId: string } | null {
+  const moved = { ...moving, startAt: startAt.toISOString() };
+  if (wallMinutes(moved, timeZone).start % 5 !== 0 || startAt.getUTCSeconds() !== 0) return { reason: "OFF_GRID" };
+  const start = startAt.getTime();
+  const end = endOf(moved).getTime();
+  for (const o of others) {
+    if (o.taskId === moving.taskId) continue;
+    if (new Date(o.startAt).getTime() < end && start < endOf(o).getTime())
+      return { reason: "OVERLAP", taskId: o.taskId };
+  }
+  return null;
+}

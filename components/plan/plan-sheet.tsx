@@ -1,8 +1,8 @@
 "use client";
 // "Plan my week" (docs/planner.md "The plan sheet"): a button that opens a sheet, asks the planner where the open
 // tasks without a schedule could go in the next seven days, and draws the answer as ghost blocks: a week picture
-// and a day-by-day list in which each block can be dropped (and put back) before "Add to calendar" accepts the kept
-// ones. Unplaced tasks say why and what to do; a CONFLICT (the calendar changed meanwhile) names the blocks that
+// and a day-by-day list in which each block can be dropped (and put back) or moved before "Add to calendar" accepts
+// the kept ones. Unplaced tasks say why and what to do; a CONFLICT (the calendar changed meanwhile) names the blocks that
 // no longer fit and offers a new proposal. One idempotency key per version of the kept blocks: a double click, a
 // retry or a second submit of the same blocks creates the schedules once.
 import type { Route } from "next";
@@ -16,8 +16,9 @@ import { actionError } from "@/lib/actions/result";
 import type { PlacementRefusal } from "@/lib/contracts/plan";
 import type { PlanProposal } from "@/lib/contracts/plan-sheet";
 import { addDays } from "@/lib/domain/time";
+import { MoveBlock } from "./move-block";
 import { PlanWeek } from "./plan-week";
-import { byDay, daysBetween, endOf, endsLate, filledUntil, totalMinutes } from "./plan-layout";
+import { byDay, daysBetween, endOf, endsLate, filledUntil, totalMinutes, withMoves } from "./plan-layout";
 
 /** the days a plan covers: today and the six after it */
 export const PLAN_DAYS = 7;
@@ -51,6 +52,8 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
   const titleId = useId();
   const [state, setState] = useState<State>({ step: "closed" });
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
+  const [moves, setMoves] = useState<ReadonlyMap<string, string>>(new Map());
+  const [moving, setMoving] = useState<string | null>(null);
   const [key, setKey] = useState("");
   const [accepting, setAccepting] = useState(false);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
@@ -82,6 +85,8 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
   async function propose() {
     setState({ step: "loading" });
     setDropped(new Set());
+    setMoves(new Map());
+    setMoving(null);
     setConflicts([]);
     setAcceptError(null);
     setKey(crypto.randomUUID());
@@ -101,9 +106,17 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
     setAcceptError(null);
   }
 
+  function move(taskId: string, startAt: string) {
+    setMoves((before) => new Map(before).set(taskId, startAt));
+    setMoving(null);
+    // another set of blocks is another request: it gets its own key
+    setKey(crypto.randomUUID());
+    setAcceptError(null);
+  }
+
   async function accept(proposal: PlanProposal) {
     if (accepting) return;
-    const kept = proposal.placements.filter((p) => !dropped.has(p.taskId));
+    const kept = withMoves(proposal.placements, moves).filter((p) => !dropped.has(p.taskId));
     if (kept.length === 0) return;
     setAccepting(true);
     setConflicts([]);
@@ -164,8 +177,9 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                 const { proposal } = state;
                 const titles = new Map(proposal.tasks.map((x) => [x.id, x]));
                 const title = (taskId: string) => titles.get(taskId)?.title ?? "—";
-                const kept = proposal.placements.filter((p) => !dropped.has(p.taskId));
-                const removed = proposal.placements.filter((p) => dropped.has(p.taskId));
+                const placements = withMoves(proposal.placements, moves);
+                const kept = placements.filter((p) => !dropped.has(p.taskId));
+                const removed = placements.filter((p) => dropped.has(p.taskId));
                 const days = daysBetween(from, to);
                 const grouped = byDay(kept, timeZone);
                 const late = kept.filter((p) => endsLate(p, titles.get(p.taskId)?.deadline, timeZone));
@@ -244,7 +258,7 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                                       <li
                                         key={p.taskId}
                                         data-testid="plan-block"
-                                        className={`flex items-center justify-between gap-3 rounded-lg border-2 border-dashed p-3 ${conflict ? "border-red-700" : "border-brand/60"} bg-surface-tint/50`}
+                                        className={`flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-dashed p-3 ${conflict ? "border-red-700" : "border-brand/60"} bg-surface-tint/50`}
                                       >
                                         <div className="min-w-0">
                                           <p className="font-semibold">{name}</p>
@@ -255,6 +269,7 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                                             })}{" "}
                                             · {duration(p.plannedMinutes)}
                                             {late.includes(p) ? ` · ${t("lateBadge")}` : ""}
+                                            {moves.has(p.taskId) ? ` · ${t("moved")}` : ""}
                                           </p>
                                           {conflict ? (
                                             <p className="text-sm font-medium text-red-700 dark:text-red-300">
@@ -262,14 +277,39 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                                             </p>
                                           ) : null}
                                         </div>
-                                        <button
-                                          type="button"
-                                          onClick={() => toggle(p.taskId)}
-                                          aria-label={t("dropLabel", { title: name })}
-                                          className={quietButtonClass}
-                                        >
-                                          {t("drop")}
-                                        </button>
+                                        <div className="flex gap-2">
+                                          <button
+                                            type="button"
+                                            onClick={() => setMoving(moving === p.taskId ? null : p.taskId)}
+                                            aria-label={t("moveLabel", { title: name })}
+                                            aria-expanded={moving === p.taskId}
+                                            className={quietButtonClass}
+                                          >
+                                            {t("move")}
+                                          </button>
+                                          <button
+                                            type="button"
+                                            onClick={() => toggle(p.taskId)}
+                                            aria-label={t("dropLabel", { title: name })}
+                                            className={quietButtonClass}
+                                          >
+                                            {t("drop")}
+                                          </button>
+                                        </div>
+                                        {moving === p.taskId ? (
+                                          <div className="basis-full">
+                                            <MoveBlock
+                                              placement={p}
+                                              title={name}
+                                              days={days.map((x) => ({ date: x, label: dayLabel(x) }))}
+                                              kept={kept}
+                                              timeZone={timeZone}
+                                              titleOf={title}
+                                              onMove={(startAt) => move(p.taskId, startAt)}
+                                              onCancel={() => setMoving(null)}
+                                            />
+                                          </div>
+                                        ) : null}
                                       </li>
                                     );
                                   })}

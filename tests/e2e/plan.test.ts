@@ -1,8 +1,8 @@
 // "Plan my week" in a real browser on a phone, in English and Korean: open tasks proposed as ghost blocks on
-// /today, one dropped, the rest accepted by a double click (each schedule created once) and then shown on /today's
-// days; on a goal's page only that goal's tasks, one too long for any free time said so with what to do, a task
-// completed meanwhile answered as a CONFLICT naming it, a new proposal accepted by two clicks in one tick (once);
-// no serious axe violation; screenshots.
+// /today, one dropped, one moved to another day, the rest accepted by a double click (each schedule created once)
+// and then shown on /today's days; on a goal's page only that goal's tasks, one too long for any free time said so
+// with what to do, a task completed meanwhile answered as a CONFLICT naming it, a new proposal accepted by two
+// clicks in one tick (once); no serious axe violation; screenshots.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, screenshot } from "./browser";
@@ -58,7 +58,7 @@ async function clickTwiceAtOnce(page: Page, name: string) {
 }
 
 describe("plan my week", () => {
-  it("English, phone: propose on /today, drop one block, double click Add to calendar → each schedule once, on /today's days", async () => {
+  it("English, phone: propose on /today, drop one block, move one, double click Add to calendar → each schedule once, on /today's days", async () => {
     const member = await newMember({ locale: "en" });
     await setWorkingHours(member, "00:00", "24:00");
     const outline = await createTask(member, "Write the outline", 30);
@@ -88,6 +88,16 @@ describe("plan my week", () => {
       expect(await sheet.getByTestId("plan-block").count()).toBe(3);
       await sheet.getByRole("button", { name: "Drop Write the outline" }).click();
       expect(await sheet.getByTestId("plan-capacity").innerText()).toContain("2 tasks, 1 h 15 min in all.");
+      // move one to tomorrow 10:00 on the member's clock
+      await sheet.getByRole("button", { name: "Move Edit the draft" }).click();
+      const moveForm = sheet.getByRole("form", { name: "Move Edit the draft" });
+      await moveForm.getByLabel("Day").selectOption(utcDay(1));
+      await moveForm.getByLabel("Start time").fill("10:00");
+      await moveForm.getByRole("button", { name: "Move here" }).click();
+      await moveForm.waitFor({ state: "hidden" });
+      expect(await sheet.getByTestId("plan-block").filter({ hasText: "Edit the draft" }).innerText()).toContain(
+        "10:00–10:30",
+      );
       await screenshot(page, "plan-dropped-phone");
       expect(await schedulesOf(member)).toEqual([]);
 
@@ -97,6 +107,8 @@ describe("plan my week", () => {
       await page.waitForLoadState("networkidle");
       const created = await schedulesOf(member);
       expect(created.map((s) => s.taskId).sort()).toEqual([draft.id, edit.id].sort());
+      const moved = created.find((s) => s.taskId === edit.id)!;
+      expect(new Date(moved.startAt).toISOString()).toBe(`${utcDay(1)}T10:00:00.000Z`);
       expect((await member.api<Task>("GET", `/tasks/${outline.id}`)).body.scheduleId).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, "plan-accepted-phone");

@@ -6,9 +6,11 @@ import {
   daysBetween,
   endsLate,
   filledUntil,
+  moveRefusal,
   pictureHours,
   totalMinutes,
   wallMinutes,
+  withMoves,
 } from "@/components/plan/plan-layout";
 import { PLACEMENT_REFUSALS, UNPLACED_REASONS } from "@/lib/contracts/plan";
 import en from "@/messages/en/plan.json";
@@ -95,5 +97,27 @@ describe("the plan messages", () => {
     for (const refusal of PLACEMENT_REFUSALS) expect(t(`conflictReasons.${refusal}`)).not.toContain("conflictReasons.");
     expect(t("accepted", { count: 1 })).toMatch(locale === "en" ? /^1 schedule added/ : /1개/);
     expect(t("accept", { count: 3 })).toContain("3");
+  });
+});
+
+describe("moving a block", () => {
+  const a = block("a", "2026-12-07T09:00:00", 60);
+  const b = block("b", "2026-12-07T11:00:00", 30);
+
+  it("replaces only the moved block's start", () => {
+    const moved = withMoves([a, b], new Map([["b", at("2026-12-08T10:00:00")]]));
+    expect(moved).toEqual([a, { ...b, startAt: at("2026-12-08T10:00:00") }]);
+  });
+
+  it("refuses a start off the 5-minute grid or overlapping another kept block; touching is fine", () => {
+    expect(moveRefusal(b, new Date(at("2026-12-07T10:03:00")), [a, b], SEOUL)).toEqual({ reason: "OFF_GRID" });
+    expect(moveRefusal(b, new Date(at("2026-12-07T09:45:00")), [a, b], SEOUL)).toEqual({
+      reason: "OVERLAP",
+      taskId: "a",
+    });
+    expect(moveRefusal(b, new Date(at("2026-12-07T08:30:00")), [a, b], SEOUL)).toBeNull();
+    expect(moveRefusal(b, new Date(at("2026-12-07T10:00:00")), [a, b], SEOUL)).toBeNull();
+    // its own old place is no obstacle
+    expect(moveRefusal(b, new Date(at("2026-12-07T11:10:00")), [a, b], SEOUL)).toBeNull();
   });
 });
