@@ -93,6 +93,7 @@ describe("plan my week", () => {
       const moveForm = sheet.getByRole("form", { name: "Move Edit the draft" });
       await moveForm.getByLabel("Day").selectOption(utcDay(1));
       await moveForm.getByLabel("Start time").fill("10:00");
+      expect(await seriousViolations(page)).toEqual([]);
       await moveForm.getByRole("button", { name: "Move here" }).click();
       await moveForm.waitFor({ state: "hidden" });
       expect(await sheet.getByTestId("plan-block").filter({ hasText: "Edit the draft" }).innerText()).toContain(
