@@ -2,7 +2,7 @@
 // /today, one dropped, one moved to another day, the rest accepted by a double click (each schedule created once)
 // and then shown on /today's days; on a goal's page only that goal's tasks, one too long for any free time said so
 // with what to do, a task completed meanwhile answered as a CONFLICT naming it, a new proposal accepted by two
-// clicks in one tick (once); no serious axe violation; screenshots.
+// clicks in one tick (once); the empty and no-working-hours states; no serious axe violation; screenshots.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, launchBrowser, screenshot } from "./browser";
@@ -181,6 +181,39 @@ describe("plan my week", () => {
       const created = await schedulesOf(member);
       expect(created.map((s) => s.taskId)).toEqual([platform.id]);
       await screenshot(page, "plan-goal-accepted-phone-ko");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it("English, phone: nothing to plan says so; no working hours says so and links to them", async () => {
+    const member = await newMember({ locale: "en" });
+    const { context, page, errors } = await signedIn(browser, member, "phone", { bypassCSP: true });
+    try {
+      await page.waitForLoadState("networkidle");
+      await page.getByRole("button", { name: "Plan my week", exact: true }).click();
+      const sheet = page.getByRole("dialog", { name: "Plan my week" });
+      await sheet.getByTestId("plan-empty").waitFor();
+      expect(await sheet.getByTestId("plan-empty").innerText()).toContain(
+        "No open tasks without a schedule to plan. Add a task first.",
+      );
+      expect(await sheet.getByRole("button", { name: /^Add to calendar/ }).count()).toBe(0);
+      await sheet.getByRole("button", { name: "Close" }).click();
+      await sheet.waitFor({ state: "hidden" });
+
+      const noHours = Object.fromEntries(ISO_WEEKDAYS.map((d) => [d, []]));
+      expect((await member.api("PATCH", "/me", { workingHours: noHours })).status).toBe(200);
+      await createTask(member, "Read the contract", 30);
+      await page.reload();
+      await page.waitForLoadState("networkidle");
+      await page.getByRole("button", { name: "Plan my week", exact: true }).click();
+      await sheet.getByTestId("plan-no-hours").waitFor();
+      expect(await sheet.getByRole("link", { name: "Set working hours" }).getAttribute("href")).toBe(
+        "/settings#settings-working-hours",
+      );
+      expect(await sheet.getByTestId("plan-unplaced").innerText()).toContain("Read the contract");
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, "plan-no-hours-phone");
       expect(errors).toEqual([]);
     } finally {
       await context.close();
