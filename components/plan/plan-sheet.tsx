@@ -223,6 +223,16 @@ export function PlanSheet({ today, timeZone, hasWorkingHours, goalId }: Props) {
                         </span>
                       </p>
                     ) : null}
+                    {dropped.size === 0 && moves.size === 0 && proposal.placements.length > 0 && hasWorkingHours ? (
+                      <p className="text-sm text-muted" data-testid="plan-new-task">
+                        {proposal.newTask.startAt
+                          ? t("newTask", {
+                              minutes: proposal.newTask.minutes,
+                              at: until(new Date(proposal.newTask.startAt)),
+                            })
+                          : t("newTaskNone", { minutes: proposal.newTask.minutes })}
+                      </p>
+                    ) : null}
                     {late.length > 0 ? (
                       <p className="text-sm font-medium text-red-800 dark:text-red-200">
                         {t("late", { count: late.length })}

@@ -77,6 +77,9 @@ describe("plan my week", () => {
       expect(await sheet.getByTestId("plan-capacity").innerText()).toMatch(
         /^Your planned tasks fill your working hours until .+\. 3 tasks, 1 h 45 min in all\.$/,
       );
+      expect(await sheet.getByTestId("plan-new-task").innerText()).toMatch(
+        /^A new 60-minute task would land on [A-Z][a-z]+day \d\d:\d\d\.$/,
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, "plan-proposal-phone");
 
@@ -84,6 +87,8 @@ describe("plan my week", () => {
       await sheet.getByRole("button", { name: "Drop Write the outline" }).click();
       expect(await sheet.getByTestId("plan-block").count()).toBe(2);
       expect(await sheet.getByTestId("plan-dropped").innerText()).toContain("Write the outline");
+      // it was said for the whole proposal: an edited plan no longer says it
+      expect(await sheet.getByTestId("plan-new-task").count()).toBe(0);
       await sheet.getByRole("button", { name: "Put back Write the outline" }).click();
       expect(await sheet.getByTestId("plan-block").count()).toBe(3);
       await sheet.getByRole("button", { name: "Drop Write the outline" }).click();
@@ -157,6 +162,9 @@ describe("plan my week", () => {
       expect(await sheet.getByTestId("plan-quality").innerText()).toBe("최적");
       expect(await sheet.getByTestId("plan-capacity").innerText()).toMatch(
         /^계획한 할 일이 \S+요일 \d\d:\d\d까지 근무 시간을 채워요\. 할 일 2개, 모두 1시간\.$/,
+      );
+      expect(await sheet.getByTestId("plan-new-task").innerText()).toMatch(
+        /^새 60분짜리 할 일은 \S+요일 \d\d:\d\d에 들어가요\.$/,
       );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, "plan-goal-proposal-phone-ko");

@@ -65,6 +65,15 @@ describe("plan actions", () => {
       { id: b.id, title: "b", deadline: "2099-12-31" },
     ]);
 
+    // the capacity line: a new 60-minute task lands clear of every proposed block
+    expect(all.newTask.minutes).toBe(60);
+    const landing = new Date(all.newTask.startAt!).getTime();
+    for (const p of all.placements) {
+      const start = new Date(p.startAt).getTime();
+      expect(landing + 60 * 60_000 <= start || start + p.plannedMinutes * 60_000 <= landing).toBe(true);
+    }
+    expect(landing).toBeGreaterThanOrEqual(Date.now() - 60_000);
+
     const ofGoal = (await proposePlanAction({ ...week(), goalId: goal.id })).data!;
     expect(ofGoal.placements.map((p) => p.taskId)).toEqual([a.id]);
     expect(ofGoal.tasks.map((t) => t.id)).toEqual([a.id]);

@@ -6,15 +6,19 @@ import { revalidatePath } from "next/cache";
 import * as z from "zod";
 import { IdempotencyKey } from "@/lib/contracts/common";
 import { AcceptPlanInput, PlanInput } from "@/lib/contracts/plan";
-import { AcceptedPlanSummary, PlanProposal } from "@/lib/contracts/plan-sheet";
+import { AcceptedPlanSummary, NEW_TASK_MINUTES, PlanProposal } from "@/lib/contracts/plan-sheet";
 import { memberAction } from "@/lib/actions/safe-action";
 import { requestFingerprint } from "@/lib/http/handler";
 import { underIdempotencyKey } from "@/lib/services/idempotency";
 import { acceptPlan } from "@/lib/services/plan/accept-plan";
 import { planTaskSummaries } from "@/lib/services/plan/plan-tasks";
+import { nextSlot } from "@/lib/services/plan/next-slot";
 import { proposePlan } from "@/lib/services/plan/propose-plan";
 
-/** the proposal, with the title and deadline of every task it names (placed or not) */
+/**
+ * The proposal, with the title and deadline of every task it names (placed or not), and where a new 60-minute task
+ * would land once its blocks are on the calendar (the capacity line).
+ */
 export const proposePlanAction = memberAction
   .inputSchema(PlanInput)
   .outputSchema(PlanProposal)
@@ -24,7 +28,8 @@ export const proposePlanAction = memberAction
       ...plan.placements.map((p) => p.taskId),
       ...plan.unplaced.map((u) => u.taskId),
     ]);
-    return { ...plan, tasks };
+    const slot = await nextSlot(ctx.memberId, parsedInput, plan.placements, NEW_TASK_MINUTES);
+    return { ...plan, tasks, newTask: { minutes: NEW_TASK_MINUTES, startAt: slot?.toISOString() ?? null } };
   });
 
 /**
