@@ -23,6 +23,7 @@ export default getRequestConfig(async ({ locale: requested }) => {
       account: (await import(`../messages/${locale}/account.json`)).default,
       goals: (await import(`../messages/${locale}/goals.json`)).default,
       reminders: (await import(`../messages/${locale}/reminders.json`)).default,
+      plan: (await import(`../messages/${locale}/plan.json`)).default,
     },
   };
 });

@@ -4,6 +4,7 @@
 // time reference for the live timers; this only lays it out.
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PlanSheet } from "@/components/plan/plan-sheet";
 import { PlayerSync } from "@/components/player/player-sync";
 import { addDays, localDate, wallTimeOf, weekDays, weekStartOf } from "@/lib/domain/time";
 import type { MemberView, ScheduleView, TaskView } from "@/lib/services/views";
@@ -28,6 +29,9 @@ export type TodayData = {
 
 /** a calendar date as a Date at noon UTC, so that formatting it in UTC never shifts the day */
 const noonUtc = (date: string) => new Date(`${date}T12:00:00.000Z`);
+
+/** whether any weekday has a working interval: without one the planner has no time to plan into */
+const hasWorkingHours = (member: MemberView) => Object.values(member.workingHours).some((day) => day.length > 0);
 
 /** `goals`: the active goals' bars, or the first-run card (components/goals/today-goals.tsx) */
 export async function TodayView({ member, data, goals }: { member: MemberView; data: TodayData; goals?: ReactNode }) {
@@ -98,7 +102,10 @@ export async function TodayView({ member, data, goals }: { member: MemberView; d
             {t("today.greeting", { nickname: member.nickname })}
           </p>
         </div>
-        <AddScheduleSheet date={selected} defaultTime={nextHour} timeZone={zone} tasks={freeTasks} />
+        <div className="flex flex-wrap gap-2">
+          <PlanSheet today={today} timeZone={zone} hasWorkingHours={hasWorkingHours(member)} />
+          <AddScheduleSheet date={selected} defaultTime={nextHour} timeZone={zone} tasks={freeTasks} />
+        </div>
       </div>
 
       {goals}

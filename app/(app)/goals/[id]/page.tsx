@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { BreakdownEditor } from "@/components/goals/breakdown-editor";
 import { GoalControls } from "@/components/goals/goal-controls";
 import { PlanPicture } from "@/components/goals/plan-picture";
+import { PlanSheet } from "@/components/plan/plan-sheet";
 import { criticalPath, type PlanTask } from "@/components/goals/plan-layout";
 import { ProgressBar } from "@/components/goals/progress-bar";
 import { StartTaskButton } from "@/components/goals/start-task-button";
@@ -127,9 +128,17 @@ export default async function GoalPage({
       </section>
 
       <section aria-labelledby="goal-next" className="flex flex-col gap-3">
-        <h2 id="goal-next" className="text-xl font-semibold">
-          {t("goal.nextTasks")}
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="goal-next" className="text-xl font-semibold">
+            {t("goal.nextTasks")}
+          </h2>
+          <PlanSheet
+            today={today}
+            timeZone={member.timezone}
+            hasWorkingHours={Object.values(member.workingHours).some((day) => day.length > 0)}
+            goalId={goal.id}
+          />
+        </div>
         {next.length === 0 ? (
           <p className="rounded-xl border border-dashed border-line p-4 text-center text-muted">
             {t("goal.noNextTasks")}
