@@ -15,9 +15,11 @@ import {
   type ScheduleState,
 } from "@/lib/domain/schedule-transitions";
 import { localDate, splitAtLocalMidnight, wholeSeconds, type DaySession } from "@/lib/domain/time";
-import { newEvent, publish, type PublishedEvent } from "../events/publish";
+import { Prisma } from "@/lib/db/generated/client";
+import { newEvent, publishInStatement, type PublishedEvent } from "../events/publish";
 import { idempotent, type IdempotencyRequest } from "../idempotency";
 import { relayAfterCommit } from "../outbox/relay";
+import { uuidv7 } from "../uuid7";
 import { assertId, inTransaction, type Tx } from "../transaction";
 import type { StatisticsFacts } from "../statistics/projection";
 import { fromDateString, scheduleView, type ScheduleView } from "../views";
@@ -103,18 +105,61 @@ async function applyTransition(
   }
 
   const plan = planAction(schedule, facts.sessions, action, timezone, now);
-  await writeSessions(tx, schedule, plan, now);
-  const updated = await tx.schedule.update({
-    where: { id: schedule.id },
-    data: scheduleChange(target, plan, now),
-    select: { state: true, version: true, updatedAt: true },
-  });
   events.push(scheduleEvent(schedule, action, plan, now));
   events.push(...(await followLinkedTask(tx, schedule, action, now)));
-
-  const published = await publish(tx, events);
+  // statement 3: the sessions, the schedule, the outbox rows and the statistics, in one
+  const { statements, events: published } = publishInStatement(events);
+  const updated = await writeTransition(tx, schedule, target, plan, statements, now);
   const row = { ...schedule, ...updated, sessions: plan.sessionsAfter };
   return { schedule: scheduleView(row, now), events: published };
+}
+
+/**
+ * One statement for every write of a transition (each a data-modifying CTE): the session changes, the schedule row,
+ * and what publishing its events writes. Its parts touch different rows, so their order within it does not matter.
+ */
+async function writeTransition(
+  tx: Tx,
+  schedule: LockedSchedule,
+  target: ScheduleState,
+  plan: ActionPlan,
+  published: readonly Prisma.Sql[],
+  now: Date,
+): Promise<{ state: ScheduleState; version: number; updatedAt: Date }> {
+  const parts: Prisma.Sql[] = [];
+  const inserted: Prisma.Sql[] = [];
+  const session = (startedAt: Date, endedAt: Date | null, day: string | null) =>
+    Prisma.sql`(${uuidv7()}::uuid, ${schedule.memberId}::uuid, ${schedule.id}::uuid, ${startedAt}::timestamptz, ${endedAt}::timestamptz, ${day}::date)`;
+  if (plan.close) {
+    const { id, first, rest } = plan.close;
+    parts.push(Prisma.sql`
+      UPDATE work_sessions SET "endedAt" = ${first.endedAt}::timestamptz, day = ${first.day}::date WHERE id = ${id}::uuid`);
+    for (const p of rest) inserted.push(session(p.startedAt, p.endedAt, p.day));
+  }
+  if (plan.opens) inserted.push(session(now, null, null));
+  if (inserted.length > 0) {
+    parts.push(Prisma.sql`
+      INSERT INTO work_sessions (id, "memberId", "scheduleId", "startedAt", "endedAt", day) VALUES ${Prisma.join(inserted)}`);
+  }
+  if (plan.discards) parts.push(Prisma.sql`DELETE FROM work_sessions WHERE "scheduleId" = ${schedule.id}::uuid`);
+  parts.push(...published);
+
+  const completed = target === "COMPLETED";
+  const ctes = parts.map((part, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${part})`);
+  const rows = await tx.$queryRaw<{ state: ScheduleState; version: number; updatedAt: Date }[]>`
+    WITH ${Prisma.join([
+      ...ctes,
+      Prisma.sql`s AS (
+      UPDATE schedules
+      SET state = ${target}::"ScheduleState", version = version + 1, "stateChangedAt" = ${now}::timestamptz,
+          "completedAt" = ${completed ? now : null}::timestamptz,
+          "completedOn" = ${completed ? plan.statistics!.completedOn : null}::date,
+          "updatedAt" = ${new Date()}::timestamptz
+      WHERE id = ${schedule.id}::uuid
+      RETURNING state::text AS state, version, "updatedAt")`,
+    ])}
+    SELECT state, version, "updatedAt" FROM s`;
+  return rows[0]!;
 }
 
 /** what one action does to a locked schedule and its stored sessions, worked out before anything is written */
@@ -170,21 +215,6 @@ function planAction(
     statistics,
     sessionsAfter: sessions.map((x) => ({ startedAt: x.startedAt, endedAt: x.endedAt })),
   };
-}
-
-async function writeSessions(tx: Tx, schedule: LockedSchedule, plan: ActionPlan, now: Date): Promise<void> {
-  const subject = { memberId: schedule.memberId, scheduleId: schedule.id };
-  if (plan.close) {
-    const { id, first, rest } = plan.close;
-    await tx.workSession.update({ where: { id }, data: { endedAt: first.endedAt, day: fromDateString(first.day) } });
-    if (rest.length > 0) {
-      await tx.workSession.createMany({
-        data: rest.map((p) => ({ ...subject, startedAt: p.startedAt, endedAt: p.endedAt, day: fromDateString(p.day) })),
-      });
-    }
-  }
-  if (plan.opens) await tx.workSession.create({ data: { ...subject, startedAt: now } });
-  if (plan.discards) await tx.workSession.deleteMany({ where: { scheduleId: schedule.id } });
 }
 
 function scheduleChange(target: ScheduleState, plan: Pick<ActionPlan, "statistics">, now: Date) {
