@@ -74,3 +74,92 @@ export async function closedSessions(tx: Tx, scheduleId: string): Promise<{ day:
     seconds: wholeSeconds({ startedAt: s.startedAt, endedAt: s.endedAt! }),
   }));
 }
+
+/** the locked schedule with what its view shows besides its sessions */
+export type LockedScheduleRow = LockedSchedule & {
+  title: string;
+  description: string;
+  plannedMinutes: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * One statement for `lockMember` then `lockSchedule`: the member's row (FOR NO KEY UPDATE) and then, through the
+ * LATERAL join on it, the schedule's (FOR UPDATE), so the member is always locked first, as every writer does.
+ * Locked rows are read as they are once the locks are held (READ COMMITTED re-reads a row it waited for), so this
+ * is what the two statements read; anything else must be read by a later statement (`readAfterLocks`).
+ */
+export async function lockMemberAndSchedule(
+  tx: Tx,
+  memberId: string,
+  scheduleId: string,
+): Promise<{ timezone: string; schedule: LockedScheduleRow }> {
+  const rows = await tx.$queryRaw<
+    ({ timezone: string; found: boolean } & Omit<LockedScheduleRow, "completedOn"> & {
+        completedOn: Date | string | null;
+      })[]
+  >`
+    SELECT m.timezone, s.id IS NOT NULL AS found, s.id, s."memberId", s."taskId", s.type, s.state, s."startAt",
+           s.version, s."completedOn", s.title, s.description, s."plannedMinutes", s."createdAt", s."updatedAt"
+    FROM (SELECT id, timezone FROM members WHERE id = ${memberId}::uuid FOR NO KEY UPDATE) m
+    LEFT JOIN LATERAL (
+      SELECT id, "memberId", "taskId", type::text AS type, state::text AS state, "startAt", version, "completedOn",
+             title, description, "plannedMinutes", "createdAt", "updatedAt"
+      FROM schedules
+      WHERE id = ${scheduleId}::uuid AND "memberId" = m.id AND "deletedAt" IS NULL
+      FOR UPDATE
+    ) s ON true`;
+  const row = rows[0];
+  if (!row) throw notFound("Member");
+  const { timezone, found, completedOn, ...schedule } = row;
+  if (!found) throw notFound("Schedule");
+  return { timezone, schedule: { ...schedule, completedOn: dateOnly(completedOn) } };
+}
+
+/** a stored session of the schedule being changed */
+export type StoredSession = { id: string; startedAt: Date; endedAt: Date | null; day: string | null };
+
+/**
+ * What a transition reads once its locks are held, in one statement (a fresh snapshot, so it sees every change
+ * committed by the writer it waited for): another running schedule of the member, the schedule's sessions, and the
+ * open prerequisite tasks of its linked task (oldest dependency first).
+ */
+export async function readAfterLocks(
+  tx: Tx,
+  memberId: string,
+  scheduleId: string,
+  taskId: string | null,
+): Promise<{ running: string | null; sessions: StoredSession[]; openPrerequisites: string[] }> {
+  const rows = await tx.$queryRaw<
+    {
+      running: string | null;
+      sessions: { id: string; startedAt: string; endedAt: string | null; day: string | null }[];
+      prerequisites: string[];
+    }[]
+  >`
+    SELECT
+      (SELECT id FROM schedules
+       WHERE "memberId" = ${memberId}::uuid AND state = 'IN_PROGRESS' AND id <> ${scheduleId}::uuid LIMIT 1) AS running,
+      coalesce((SELECT json_agg(json_build_object('id', w.id, 'startedAt', w."startedAt", 'endedAt', w."endedAt",
+                                                  'day', to_char(w.day, 'YYYY-MM-DD')) ORDER BY w."startedAt", w.id)
+                FROM work_sessions w WHERE w."scheduleId" = ${scheduleId}::uuid), '[]'::json) AS sessions,
+      coalesce((SELECT json_agg(d."previousTaskId" ORDER BY d."createdAt")
+                FROM task_dependencies d JOIN tasks t ON t.id = d."previousTaskId"
+                WHERE d."nextTaskId" = ${taskId}::uuid AND t."completedAt" IS NULL), '[]'::json) AS prerequisites`;
+  const row = rows[0]!;
+  return {
+    running: row.running,
+    sessions: row.sessions.map((s) => ({
+      id: s.id,
+      startedAt: new Date(s.startedAt),
+      endedAt: s.endedAt === null ? null : new Date(s.endedAt),
+      day: s.day,
+    })),
+    openPrerequisites: row.prerequisites,
+  };
+}
+
+function dateOnly(d: Date | string | null): string | null {
+  return d === null ? null : typeof d === "string" ? d.slice(0, 10) : toDateString(d);
+}
