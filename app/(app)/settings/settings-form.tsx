@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormMessage, SelectField, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
-import { filterTimeZones, timeZoneOptions } from "@/components/account/time-zones";
+import { filterTimeZones, type TimeZoneOption } from "@/components/account/time-zones";
 import { useOnline } from "@/components/pwa/use-online";
 import { actionError } from "@/lib/actions/result";
 import { DAILY_GOAL_MINUTES, LOCALES, NICKNAME, REMINDER_LEAD_MINUTES } from "@/lib/domain/limits";
@@ -18,7 +18,11 @@ type SettingsField = Extract<
   "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale"
 >;
 
-export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: string[] }) {
+/**
+ * `timeZones`: the picker's options, named by the page on the server (the browser's Intl names some zones
+ * differently, and the labels must not change at hydration)
+ */
+export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: TimeZoneOption[] }) {
   // the member's language: the app shell's NextIntlClientProvider has the request's locale, which is the member's
   const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
@@ -32,8 +36,7 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
   });
   const online = useOnline();
   const [zoneQuery, setZoneQuery] = useState("");
-  // computed once per language: 400-odd zones, each named by Intl
-  const zoneOptions = useMemo(() => timeZoneOptions(timeZones, member.locale, new Date()), [timeZones, member.locale]);
+  const zoneOptions = timeZones;
   const shownZones = filterTimeZones(zoneOptions, zoneQuery, values.timezone);
   const matchCount = filterTimeZones(zoneOptions, zoneQuery, "").length;
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
