@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormMessage, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
 import { actionError, type ActionError } from "@/lib/actions/result";
+import { warnsOfPastDeadline } from "@/lib/domain/deadline";
 import { DESCRIPTION, DIFFICULTIES, EXPECTED_MINUTES, IMPORTANCE, TITLE } from "@/lib/domain/limits";
 import type { PrerequisiteCandidate } from "@/lib/services/tasks/prerequisite-candidates";
 import type { TaskView } from "@/lib/services/views";
@@ -24,6 +25,9 @@ type Props = {
   /** the deadline a new task starts with (today in the member's zone) */
   defaultDeadline: string;
 };
+
+/** characters as the contracts count them (code points, after trimming) */
+const titleLength = (title: string) => Array.from(title.trim()).length;
 
 const MESSAGE_ID = "task-form-message";
 const UNEXPECTED: ActionError = { code: "INTERNAL", message: "", fieldErrors: {}, details: {} };
@@ -53,6 +57,13 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
     expectedMinutes: task?.expectedMinutes ? String(task.expectedMinutes) : "",
   });
   const [previous, setPrevious] = useState<string[]>(task?.previousTaskIds ?? []);
+  /** the past deadline the member was asked about: a second submit with it saves */
+  const [confirmedPast, setConfirmedPast] = useState<string | null>(null);
+  // defaultDeadline is the member's today
+  const pastDeadline = warnsOfPastDeadline(values.deadline, defaultDeadline, task?.deadline);
+  const asking = pastDeadline && confirmedPast === values.deadline;
+  const titleCount = titleLength(values.title);
+  const titleTooLong = titleCount > TITLE.max;
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
 
@@ -65,6 +76,21 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // a title past the limit is refused here with its count, never cut (issue 20.13)
+    if (titleTooLong) {
+      setRefusal({
+        ...UNEXPECTED,
+        code: "VALIDATION",
+        fieldErrors: { title: [`must be at most ${TITLE.max} characters`] },
+      });
+      return;
+    }
+    // a past deadline is allowed, but asked about first: the first submit asks, the second saves
+    if (pastDeadline && confirmedPast !== values.deadline) {
+      setConfirmedPast(values.deadline);
+      document.getElementById("task-deadline")?.focus();
+      return;
+    }
     setPending(true);
     setRefusal(null);
     setCycle(null);
@@ -134,9 +160,15 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
         id="task-title"
         name="title"
         label={t("form.title")}
-        hint={t("form.titleHint", { max: TITLE.max })}
-        errors={errorsOf("title")}
-        maxLength={TITLE.max}
+        hint={
+          <span className={titleTooLong ? "font-medium text-red-700 dark:text-red-300" : undefined}>
+            {t("form.titleCount", { max: TITLE.max, count: titleCount })}
+          </span>
+        }
+        errors={
+          errorsOf("title") ??
+          (titleTooLong ? [t("form.titleTooLong", { max: TITLE.max, count: titleCount })] : undefined)
+        }
         required
         value={values.title}
         onChange={set("title")}
@@ -177,7 +209,19 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
           name="deadline"
           type="date"
           label={t("form.deadline")}
-          hint={t("form.deadlineHint")}
+          hint={
+            pastDeadline ? (
+              <span
+                role="status"
+                className="font-medium text-amber-800 dark:text-amber-200"
+                data-testid="past-deadline"
+              >
+                {asking ? t("form.pastDeadlineAsk") : t("form.pastDeadline")}
+              </span>
+            ) : (
+              t("form.deadlineHint")
+            )
+          }
           errors={errorsOf("deadline")}
           required
           value={values.deadline}
@@ -305,7 +349,7 @@ export function TaskForm({ task, candidates, defaultDeadline }: Props) {
 
       <div className="flex flex-col gap-3 sm:flex-row-reverse">
         <button type="submit" className={`${primaryButtonClass} sm:w-auto`} disabled={pending}>
-          {pending ? t("form.saving") : task ? t("form.save") : t("form.create")}
+          {pending ? t("form.saving") : asking ? t("form.savePast") : task ? t("form.save") : t("form.create")}
         </button>
         <Link href={task ? `/tasks/${task.id}` : "/tasks"} className={quietButtonClass}>
           {t("form.cancel")}

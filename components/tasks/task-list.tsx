@@ -1,5 +1,6 @@
 // One page of tasks as a list of cards: title (a link to the task), deadline, importance and difficulty.
 import Link from "next/link";
+import { isOverdue } from "@/lib/domain/deadline";
 import type { Locale } from "@/lib/domain/limits";
 import type { TaskView } from "@/lib/services/views";
 import { useTranslations } from "next-intl";
@@ -40,7 +41,7 @@ export function TaskList({
             <span className="flex gap-1.5 text-xs font-semibold">
               {task.completed ? (
                 <span className="rounded-full bg-surface-tint px-2 py-0.5 text-ink">{t("tasks.completedBadge")}</span>
-              ) : task.deadline < today ? (
+              ) : isOverdue(task, today) ? (
                 <span className="rounded-full bg-red-50 px-2 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">
                   {t("tasks.overdueBadge")}
                 </span>

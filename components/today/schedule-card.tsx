@@ -44,6 +44,9 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
     fromStore && fromStore.version >= initial.version ? fromStore : { ...initial, answeredAtMs: Date.parse(serverNow) };
   const movable = schedule.state === "NOT_STARTED";
   const headingId = `schedule-${schedule.id}-title`;
+  // a completed card looks done (issue 20.4): tinted, its title struck through, and how long it took
+  const done = schedule.state === "COMPLETED";
+  const tookMinutes = Math.floor(schedule.elapsedSeconds / 60);
 
   function onDragStart(e: DragEvent) {
     e.dataTransfer.setData(SCHEDULE_DRAG_TYPE, schedule.id);
@@ -63,7 +66,11 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
       data-planned-minutes={schedule.plannedMinutes}
       style={{ minHeight: blockHeight(schedule.plannedMinutes) }}
       className={`flex flex-col gap-3 rounded-2xl border bg-surface p-4 ${
-        schedule.state === "IN_PROGRESS" ? "border-brand shadow-md" : "border-line"
+        schedule.state === "IN_PROGRESS"
+          ? "border-brand shadow-md"
+          : done
+            ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950"
+            : "border-line"
       } ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
       <div className="flex items-start justify-between gap-3">
@@ -82,9 +89,34 @@ export function ScheduleCard({ initial, serverNow, time, taskTitle, moveTargets,
               {t(`states.${schedule.state}`)}
             </span>
           </p>
-          <h3 id={headingId} className="mt-1 text-lg font-semibold break-words">
+          <h3
+            id={headingId}
+            className={`mt-1 text-lg font-semibold break-words ${done ? "text-muted line-through decoration-2" : ""}`}
+          >
             {schedule.title}
           </h3>
+          {done ? (
+            <p
+              data-testid="done-summary"
+              className="mt-1 inline-flex items-center gap-1.5 rounded-full bg-emerald-100 px-2.5 py-0.5 text-sm font-semibold text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 16 16"
+                className="size-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.5"
+              >
+                <path d="M3 8.5l3.2 3L13 4.5" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              {tookMinutes < 1
+                ? t("card.doneQuick")
+                : t("card.doneTook", {
+                    duration: t("duration", { hours: Math.floor(tookMinutes / 60), minutes: tookMinutes % 60 }),
+                  })}
+            </p>
+          ) : null}
           {taskTitle ? <p className="text-sm text-muted">{t("card.task", { title: taskTitle })}</p> : null}
           {schedule.description ? (
             <p className="mt-1 text-sm whitespace-pre-line text-muted">{schedule.description}</p>

@@ -109,7 +109,8 @@ export const ListTasksQuery = z.object({
     .default("open")
     .meta({
       description:
-        "open (default); completed; archived: completed tasks and tasks whose deadline has passed, newest first.",
+        "open (default): not completed, overdue ones included, soonest deadline first; completed; archived: the " +
+        "finished tasks, newest deadline first.",
     }),
   cursor: Cursor.optional(),
   limit: PageLimit,

@@ -95,13 +95,16 @@ async function pageNetworkFirst(request, url) {
   }
 }
 
-/** the cached page with the read-only banner as the first thing in <body> */
+/**
+ * the cached page with the read-only banner as the first thing in <body>, in the flow of the page: above the
+ * navigation, never over it (a sticky banner covered the nav bar as the page scrolled, issue 20.12)
+ */
 async function withOfflineBanner(/** @type {Response} */ cached) {
   const html = await cached.text();
   const text = SHELL_TEXTS[language()];
   const banner =
     `<div id="${OFFLINE_BANNER_ID}" role="status" ` +
-    `style="position:sticky;top:0;z-index:50;padding:10px 16px;background:#1d2a33;color:#fff;font:600 15px/1.4 system-ui,sans-serif;text-align:center">` +
+    `style="position:relative;padding:10px 16px;background:#1d2a33;color:#fff;font:600 15px/1.4 system-ui,sans-serif;text-align:center">` +
     `${text.banner}</div>`;
   const body = /<body[^>]*>/i.exec(html);
   const marked = body

@@ -176,7 +176,7 @@ describe("accounts in the browser", () => {
 
       // fixed, with a new time zone, lead time and language: saved, and the page speaks English now
       await page.getByLabel("하루 목표 (분)").fill("90");
-      await page.getByLabel("시간대").selectOption("Europe/Paris");
+      await page.getByLabel("시간대", { exact: true }).selectOption("Europe/Paris");
       await page.getByLabel("미리 알림").selectOption("30");
       await page.getByLabel("언어").selectOption("en");
       await page.getByRole("button", { name: "저장" }).click();

@@ -9,7 +9,7 @@ import { formFields, memberAction } from "@/lib/actions/safe-action";
 import { currentMemberId } from "@/lib/auth/current-member";
 import { SIGN_IN_PATH } from "@/lib/auth/redirect";
 import { SESSION_MAX_AGE_SECONDS, encodeSessionToken, sessionCookie } from "@/lib/auth/session";
-import { ChangePasswordInput, UpdateMemberInput } from "@/lib/contracts/member";
+import { ChangePasswordInput, DailyGoalMinutes, UpdateMemberInput } from "@/lib/contracts/member";
 import { validationError } from "@/lib/domain/errors";
 import { fieldErrorsOf } from "@/lib/refusals/refusal";
 import { changePassword } from "@/lib/services/members/password";
@@ -20,16 +20,23 @@ import { endAllSessions } from "@/lib/services/members/sessions";
 const SETTINGS_FIELDS = ["nickname", "timezone", "dailyGoalMinutes", "reminderLeadMinutes", "locale"] as const;
 const NUMBER_FIELDS = new Set(["dailyGoalMinutes", "reminderLeadMinutes"]);
 
-/** the form's text as PATCH /me's body: whole numbers become numbers, anything else stays text for zod to refuse */
-const SettingsForm = z.preprocess((input) => {
-  if (!(input instanceof FormData)) return input;
-  const fields: Record<string, string | number> = formFields(input, SETTINGS_FIELDS);
-  for (const name of NUMBER_FIELDS) {
-    const value = fields[name];
-    if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) fields[name] = Number(value);
-  }
-  return fields;
-}, UpdateMemberInput);
+/**
+ * the form's text as PATCH /me's body: whole numbers become numbers, anything else stays text for zod to refuse.
+ * The form always sends the daily goal, so here it is required: a cleared field is refused ("is required") instead
+ * of being left out and answered "saved" while nothing changed (issue 20.12).
+ */
+const SettingsForm = z.preprocess(
+  (input) => {
+    if (!(input instanceof FormData)) return input;
+    const fields: Record<string, string | number> = formFields(input, SETTINGS_FIELDS);
+    for (const name of NUMBER_FIELDS) {
+      const value = fields[name];
+      if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) fields[name] = Number(value);
+    }
+    return fields;
+  },
+  UpdateMemberInput.extend({ dailyGoalMinutes: DailyGoalMinutes }),
+);
 
 export const updateSettingsAction = memberAction.inputSchema(SettingsForm).stateAction(async ({ parsedInput, ctx }) => {
   const member = await updateMember(ctx.memberId, parsedInput);

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/account/sign-out-form";
+import { timeZoneOptions } from "@/components/account/time-zones";
 import { PushToggle } from "@/components/push/push-toggle";
 import { ReminderStatus } from "@/components/push/reminder-status";
 import { requireMember } from "@/lib/auth/current-member";
@@ -32,7 +33,10 @@ export default async function SettingsPage() {
         <h2 id="settings-profile" className="mb-5 text-xl font-semibold">
           {t("settings.profile")}
         </h2>
-        <SettingsForm member={member} timeZones={timeZones(member.timezone)} />
+        <SettingsForm
+          member={member}
+          timeZones={timeZoneOptions(timeZones(member.timezone), member.locale, new Date())}
+        />
       </section>
       <section
         aria-labelledby="settings-working-hours"

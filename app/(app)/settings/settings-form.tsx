@@ -4,6 +4,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { FormMessage, SelectField, TextField, focusFirstProblem, primaryButtonClass } from "@/components/account/field";
+import { filterTimeZones, type TimeZoneOption } from "@/components/account/time-zones";
+import { useOnline } from "@/components/pwa/use-online";
 import { actionError } from "@/lib/actions/result";
 import { DAILY_GOAL_MINUTES, LOCALES, NICKNAME, REMINDER_LEAD_MINUTES } from "@/lib/domain/limits";
 import { reason, type FieldName } from "@/lib/i18n/reasons";
@@ -16,7 +18,11 @@ type SettingsField = Extract<
   "nickname" | "timezone" | "dailyGoalMinutes" | "reminderLeadMinutes" | "locale"
 >;
 
-export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: string[] }) {
+/**
+ * `timeZones`: the picker's options, named by the page on the server (the browser's Intl names some zones
+ * differently, and the labels must not change at hydration)
+ */
+export function SettingsForm({ member, timeZones }: { member: MemberView; timeZones: TimeZoneOption[] }) {
   // the member's language: the app shell's NextIntlClientProvider has the request's locale, which is the member's
   const t = useTranslations("account");
   const formRef = useRef<HTMLFormElement>(null);
@@ -28,6 +34,11 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
     reminderLeadMinutes: String(member.reminderLeadMinutes),
     locale: member.locale as string,
   });
+  const online = useOnline();
+  const [zoneQuery, setZoneQuery] = useState("");
+  const zoneOptions = timeZones;
+  const shownZones = filterTimeZones(zoneOptions, zoneQuery, values.timezone);
+  const matchCount = filterTimeZones(zoneOptions, zoneQuery, "").length;
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
 
@@ -65,20 +76,41 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
         value={values.nickname}
         onChange={set("nickname")}
       />
-      <SelectField
-        id="settings-timezone"
-        name="timezone"
-        label={t("fields.timezone")}
-        errors={errorsOf("timezone")}
-        value={values.timezone}
-        onChange={set("timezone")}
-      >
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone}
-          </option>
-        ))}
-      </SelectField>
+      <div className="flex flex-col gap-2">
+        <TextField
+          id="settings-timezone-search"
+          type="search"
+          label={t("settings.timezoneSearch")}
+          hint={
+            <span aria-live="polite">
+              {matchCount > 0 ? t("settings.timezoneMatches", { count: matchCount }) : t("settings.timezoneNoMatch")}
+            </span>
+          }
+          autoComplete="off"
+          value={zoneQuery}
+          onChange={(e) => {
+            const query = e.target.value;
+            setZoneQuery(query);
+            // the first match is chosen as the member types, so the select shows what will be saved
+            const first = filterTimeZones(zoneOptions, query, "").at(0);
+            if (query.trim() && first) setValues((v) => ({ ...v, timezone: first.zone }));
+          }}
+        />
+        <SelectField
+          id="settings-timezone"
+          name="timezone"
+          label={t("fields.timezone")}
+          errors={errorsOf("timezone")}
+          value={values.timezone}
+          onChange={set("timezone")}
+        >
+          {shownZones.map((o) => (
+            <option key={o.zone} value={o.zone}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <TextField
         id="settings-daily-goal"
         name="dailyGoalMinutes"
@@ -121,9 +153,20 @@ export function SettingsForm({ member, timeZones }: { member: MemberView; timeZo
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={primaryButtonClass} disabled={pending} aria-busy={pending}>
+      <button
+        type="submit"
+        className={primaryButtonClass}
+        disabled={pending || !online}
+        aria-busy={pending}
+        aria-describedby={online ? undefined : "settings-offline"}
+      >
         {pending ? t("settings.saving") : t("settings.save")}
       </button>
+      {online ? null : (
+        <p id="settings-offline" role="status" className="text-sm font-medium text-muted">
+          {t("settings.offlineSave")}
+        </p>
+      )}
     </form>
   );
 }

@@ -29,9 +29,9 @@ export default async function TodayPage({ searchParams }: { searchParams: Search
   const [schedules, stats, openTasks, completedTasks, archivedTasks, goals, t] = await Promise.all([
     listSchedules(member.id, { from: week[0]!, to: week[6]! }, now),
     weekStatistics(member.id, selected, now),
-    listTasks(member.id, { status: "open", limit: TASKS_SHOWN }, now),
-    listTasks(member.id, { status: "completed", limit: TASKS_SHOWN }, now),
-    listTasks(member.id, { status: "archived", limit: 1 }, now),
+    listTasks(member.id, { status: "open", limit: TASKS_SHOWN }),
+    listTasks(member.id, { status: "completed", limit: TASKS_SHOWN }),
+    listTasks(member.id, { status: "archived", limit: 1 }),
     listGoals(member.id, {}, now),
     getTranslations("player"),
   ]);

@@ -1,17 +1,19 @@
 import "server-only";
 // Reading tasks: one by id, and the open / completed / archived lists with cursor paging.
-// open: not completed and the deadline not passed, soonest deadline first;
+// open: not completed, soonest deadline first; an overdue task (its deadline passed) stays here, flagged by its
+// deadline, so that it can still be scheduled and finished (domain.md, "Lists");
 // completed: most recently completed first;
-// archived: completed or past their deadline, newest deadline first (domain.md: "listed apart, newest first").
+// archived: the finished tasks, newest deadline first (domain.md: "listed apart, newest first"). A passed
+// deadline alone never moves a task here: that hid work the member still had to do.
 // A task view takes several statements (the task, its edges both ways, its schedule): each read runs in one
 // snapshot, so that an edge added meanwhile shows on both of its tasks or on neither.
 import { notFound, validationError } from "@/lib/domain/errors";
 import { PAGE_LIMIT } from "@/lib/domain/limits";
-import { isSupportedDate, localDate } from "@/lib/domain/time";
+import { isSupportedDate } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/db/generated/client";
 import { inSnapshot } from "../snapshot";
 import { assertId, isUuid } from "../transaction";
-import { TASK_VIEW_INCLUDE, fromDateString, taskView, type TaskView } from "../views";
+import { TASK_VIEW_INCLUDE, taskView, type TaskView } from "../views";
 
 export type TaskStatus = "open" | "completed" | "archived";
 export type TaskPage = { items: TaskView[]; nextCursor: string | null };
@@ -47,15 +49,12 @@ function decode(cursor: string): Cursor {
 export async function listTasks(
   memberId: string,
   query: { status: TaskStatus; cursor?: string; limit?: number; goalId?: string },
-  now = new Date(),
 ): Promise<TaskPage> {
   const limit = query.limit ?? PAGE_LIMIT.default;
   const after = query.cursor ? decode(query.cursor) : undefined;
   if (query.goalId !== undefined) assertId(query.goalId, "Goal");
   return inSnapshot(async (tx) => {
-    const member = await tx.member.findUnique({ where: { id: memberId }, select: { timezone: true } });
-    if (!member) throw notFound("Member");
-    const today = fromDateString(localDate(now, member.timezone));
+    if ((await tx.member.count({ where: { id: memberId } })) === 0) throw notFound("Member");
     // another member's goal is NOT_FOUND, not an empty list
     if (query.goalId !== undefined && (await tx.goal.count({ where: { id: query.goalId, memberId } })) === 0) {
       throw notFound("Goal");
@@ -66,11 +65,7 @@ export async function listTasks(
     const key = query.status === "completed" ? "completedAt" : "deadline";
     const ascending = query.status === "open";
     const filter: Prisma.TaskWhereInput =
-      query.status === "open"
-        ? { completedAt: null, deadline: { gte: today } }
-        : query.status === "completed"
-          ? { completedAt: { not: null } }
-          : { OR: [{ completedAt: { not: null } }, { deadline: { lt: today } }] };
+      query.status === "open" ? { completedAt: null } : { completedAt: { not: null } };
 
     let beyondCursor: Prisma.TaskWhereInput = {};
     if (after) {

@@ -220,9 +220,10 @@ describe("GET /tasks", () => {
     const done = await newTask(api, { title: "done" });
     const late = await newTask(api, { title: "late", deadline: "2020-01-01" });
     ok(await api.post("/tasks/{id}/complete", { params: { id: done.id } }), 200, TaskView);
-    expect((await listAll(api, "open")).map((t) => t.id)).toEqual([open.id]);
+    // overdue stays open (soonest deadline first) and out of the archive (issue 20.3)
+    expect((await listAll(api, "open")).map((t) => t.id)).toEqual([late.id, open.id]);
     expect((await listAll(api, "completed")).map((t) => t.id)).toEqual([done.id]);
-    expect(new Set((await listAll(api, "archived")).map((t) => t.id))).toEqual(new Set([done.id, late.id]));
+    expect((await listAll(api, "archived")).map((t) => t.id)).toEqual([done.id]);
   });
 
   it("ignores an unknown query parameter", async () => {

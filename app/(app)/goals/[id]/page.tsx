@@ -24,7 +24,7 @@ import type { TaskView } from "@/lib/services/views";
 
 export const metadata: Metadata = { title: "목표 · Goal" };
 
-/** every task of the goal: open ones and the archive (completed, or past their deadline) */
+/** every task of the goal: the open ones (overdue included) and the archive (completed) */
 const TASKS_READ = 100;
 
 async function goalOrNotFound(memberId: string, goalId: string, now: Date): Promise<GoalView> {
@@ -50,8 +50,8 @@ export default async function GoalPage({
   const goal = await goalOrNotFound(member.id, id, now);
   const t = await getTranslations("goals");
   const [open, archived] = await Promise.all([
-    listTasks(member.id, { status: "open", goalId: goal.id, limit: TASKS_READ }, now),
-    listTasks(member.id, { status: "archived", goalId: goal.id, limit: TASKS_READ }, now),
+    listTasks(member.id, { status: "open", goalId: goal.id, limit: TASKS_READ }),
+    listTasks(member.id, { status: "archived", goalId: goal.id, limit: TASKS_READ }),
   ]);
   // the plan reads in deadline order, whatever list a task came from
   const tasks: TaskView[] = [...open.items, ...archived.items].sort(
