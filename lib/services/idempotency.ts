@@ -35,15 +35,14 @@ export async function idempotent<T>(
 ): Promise<Outcome<T>> {
   if (!request) return { ok: true, value: await work(), replayed: false };
 
-  // one statement claims a new key or an expired one (its record is taken over as if it had been deleted); a live
-  // record, or one a concurrent request is still writing (the conflict waits for it), is left alone and replayed.
-  // Expired records nobody reuses are deleted by the sweep (sweepExpiredIdempotencyRecords), off the hot path.
+  await tx.$executeRaw`
+    DELETE FROM idempotency_records
+    WHERE "memberId" = ${memberId}::uuid AND key = ${request.key}
+      AND "createdAt" < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
   const claimed = await tx.$executeRaw`
     INSERT INTO idempotency_records ("memberId", key, fingerprint, body)
     VALUES (${memberId}::uuid, ${request.key}, ${request.fingerprint}, 'null'::jsonb)
-    ON CONFLICT ("memberId", key) DO UPDATE
-      SET fingerprint = EXCLUDED.fingerprint, body = EXCLUDED.body, "createdAt" = now()
-      WHERE idempotency_records."createdAt" < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+    ON CONFLICT ("memberId", key) DO NOTHING`;
 
   if (claimed === 0) return replay<T>(tx, memberId, request);
 

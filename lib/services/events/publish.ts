@@ -4,9 +4,8 @@ import "server-only";
 // happens after commit (lib/services/outbox), so a crash in between loses nothing.
 import { randomUUID } from "node:crypto";
 import type { DomainEvent, EventType } from "@/lib/domain/events";
-import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "../transaction";
-import { projectStatistics, statisticsStatements, type StatisticsFacts } from "../statistics/projection";
+import { projectStatistics, type StatisticsFacts } from "../statistics/projection";
 
 /** in-process facts that travel with an event to the subscribers (never to the outbox: events carry only ids) */
 export type EventFacts = { statistics?: StatisticsFacts };
@@ -38,32 +37,6 @@ export async function publish(tx: Tx, events: readonly PublishedEvent[]): Promis
     })),
   });
   for (const event of events) for (const subscriber of subscribers) await subscriber(tx, event);
-  return published(events);
-}
-
-/** each subscriber above, as statements that can run inside the caller's one write statement */
-const statementSubscribers: ((events: readonly PublishedEvent[]) => Prisma.Sql[])[] = [statisticsStatements];
-
-/**
- * publish() as parts of the caller's one write statement (each a data-modifying CTE of it): the outbox rows, then
- * what the subscribers write. The caller runs them in its transaction; the events it answers leave after commit.
- */
-export function publishInStatement(events: readonly PublishedEvent[]): {
-  statements: Prisma.Sql[];
-  events: DomainEvent[];
-} {
-  if (events.length === 0) return { statements: [], events: [] };
-  const rows = events.map(
-    (e) =>
-      Prisma.sql`(${e.id}::uuid, ${e.type}, ${e.memberId}::uuid, ${e.scheduleId ?? null}::uuid, ${e.taskId ?? null}::uuid, ${e.goalId ?? null}::uuid, ${e.occurredAt}::timestamptz)`,
-  );
-  const outbox = Prisma.sql`
-    INSERT INTO outbox_events (id, type, "memberId", "scheduleId", "taskId", "goalId", "occurredAt")
-    VALUES ${Prisma.join(rows)}`;
-  return { statements: [outbox, ...statementSubscribers.flatMap((s) => s(events))], events: published(events) };
-}
-
-function published(events: readonly PublishedEvent[]): DomainEvent[] {
   // the facts were for the subscribers only: what leaves here is the event itself
   return events.map((e): DomainEvent => ({
     id: e.id,
